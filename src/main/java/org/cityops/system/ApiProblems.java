@@ -1,0 +1,80 @@
+package org.cityops.system;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns bad requests to any REST controller into RFC 7807 problem details whose
+ * {@code detail} tells a person what to change. Modules map their own domain exceptions
+ * in their {@code web} package.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail onIllegalArgument(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail onConstraintViolation(ConstraintViolationException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some parameters are invalid");
+		List<Map<String, String>> errors = ex.getConstraintViolations()
+			.stream()
+			.map((v) -> Map.of("parameter", v.getPropertyPath().toString(), "reason", v.getMessage()))
+			.toList();
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "a parameter";
+		String type = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"'" + ex.getValue() + "' is not a valid value for " + name + " (expected " + describe(type) + ")");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The parameter '" + ex.getParameterName() + "' is required");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON of the expected shape; check brackets, quotes and field types");
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String describe(String type) {
+		return switch (type) {
+			case "double", "Double", "float", "Float" -> "a decimal number";
+			case "int", "Integer", "long", "Long" -> "a whole number";
+			default -> type;
+		};
+	}
+
+}
