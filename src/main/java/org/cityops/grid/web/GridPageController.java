@@ -1,0 +1,54 @@
+package org.cityops.grid.web;
+
+import org.cityops.grid.Grid;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+
+import org.cityops.grid.GridLayers;
+import org.cityops.grid.UnitOverlap;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The map page and the unit panel it loads with htmx when a unit is clicked.
+ */
+@Controller
+@RequestMapping("/grid")
+class GridPageController {
+
+	private final Grid grid;
+
+	private final GridLayers layers;
+
+	private final MapSettings settings;
+
+	GridPageController(Grid grid, GridLayers layers, MapSettings settings) {
+		this.grid = grid;
+		this.layers = layers;
+		this.settings = settings;
+	}
+
+	@GetMapping
+	String map(Model model) {
+		model.addAttribute("layers", this.layers.layers());
+		model.addAttribute("tileUrl", this.settings.tileUrl());
+		model.addAttribute("tileAttribution", this.settings.tileAttribution());
+		return "grid/map";
+	}
+
+	@GetMapping("/units/{code}/panel")
+	String unitPanel(@PathVariable String code, Model model) {
+		model.addAttribute("unit", this.grid.unit(code));
+		model.addAttribute("overlapsByLayer",
+				this.layers.overlapsOf(code)
+					.stream()
+					.collect(Collectors.groupingBy(UnitOverlap::layer, LinkedHashMap::new, Collectors.toList())));
+		model.addAttribute("layers", this.layers.layers());
+		return "grid/unit-panel :: panel";
+	}
+
+}
