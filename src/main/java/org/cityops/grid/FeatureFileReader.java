@@ -34,7 +34,11 @@ final class FeatureFileReader {
 	record Parsed(int index, String code, String name, JsonNode properties, Geometry geometry) {
 	}
 
-	record Result(List<Parsed> features, List<ImportProblem> problems) {
+	/**
+	 * What could be read, the problems found, and every code the file mentions (even on
+	 * broken features).
+	 */
+	record Result(List<Parsed> features, List<ImportProblem> problems, java.util.Set<String> codes) {
 	}
 
 	private final GeoJsonGeometry geometries;
@@ -72,10 +76,15 @@ final class FeatureFileReader {
 		}
 		List<Parsed> parsed = new ArrayList<>();
 		List<ImportProblem> problems = new ArrayList<>();
+		java.util.Set<String> codes = new java.util.HashSet<>();
 		for (int i = 0; i < features.size(); i++) {
 			readFeature(i, features.get(i), parsed, problems);
+			String code = text(features.get(i).path("properties"), "code");
+			if (code != null) {
+				codes.add(code);
+			}
 		}
-		return new Result(parsed, problems);
+		return new Result(parsed, problems, codes);
 	}
 
 	private void readFeature(int index, JsonNode feature, List<Parsed> parsed, List<ImportProblem> problems) {

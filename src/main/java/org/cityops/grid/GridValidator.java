@@ -53,9 +53,7 @@ final class GridValidator {
 				}
 			});
 		}
-		if (this.problems.isEmpty()) {
-			checkTree(features);
-		}
+		checkTree(features, file.codes());
 		if (this.problems.isEmpty()) {
 			this.metric = LocalMetric.around(features.values().iterator().next().geometry());
 			checkContainment(features);
@@ -99,9 +97,9 @@ final class GridValidator {
 			.of(new GridFeature(parsed.code(), level.get(), parsed.name(), parent, parsed.geometry(), extra));
 	}
 
-	private void checkTree(Map<String, GridFeature> features) {
+	private void checkTree(Map<String, GridFeature> features, java.util.Set<String> codesInFile) {
 		long districts = features.values().stream().filter((f) -> f.level() == GridLevel.DISTRICT).count();
-		if (districts != 1) {
+		if (districts != 1 && this.problems.isEmpty()) {
 			this.problems.add(ImportProblem
 				.ofFile("A grid file holds exactly one district (the root of the tree); this one has " + districts));
 		}
@@ -120,16 +118,19 @@ final class GridValidator {
 				continue;
 			}
 			GridFeature parent = features.get(f.parentCode());
-			if (parent == null) {
+			if (parent == null && !codesInFile.contains(f.parentCode())) {
 				problem(f, "names the parent '" + f.parentCode() + "', which is not in the file");
 			}
-			else if (parent.level() != expected.get()) {
+			else if (parent != null && parent.level() != expected.get()) {
 				problem(f, "has the parent '" + parent.code() + "', a " + parent.level().key() + "; a "
 						+ f.level().key() + "'s parent must be a " + expected.get().key());
 			}
 		}
 		for (GridFeature unit : byLevel(features, GridLevel.UNIT)) {
 			GridFeature committee = features.get(unit.committeeCode());
+			if (unit.committeeCode() == null) {
+				continue;
+			}
 			if (committee == null || committee.level() != GridLevel.COMMITTEE) {
 				problem(unit, "has a code whose first 12 digits (" + unit.committeeCode()
 						+ ") name no committee in the file");

@@ -61,7 +61,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			Files.createDirectories(directory);
 			FileChannel channel = FileChannel.open(directory.resolve("cityops.lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE);
-			FileLock lock = channel.tryLock();
+			FileLock lock;
+			try {
+				lock = channel.tryLock();
+			}
+			catch (java.nio.channels.OverlappingFileLockException ex) {
+				lock = null;
+			}
 			if (lock == null) {
 				channel.close();
 				throw new IllegalStateException("Another CityOps process is using the data directory " + directory

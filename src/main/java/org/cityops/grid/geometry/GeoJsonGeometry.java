@@ -136,12 +136,12 @@ public final class GeoJsonGeometry {
 	 */
 	public String outside(double lon, double lat) {
 		String at = show(new Coordinate(lon, lat));
+		if (this.jurisdiction.contains(lat, lon)) {
+			return at + " has latitude and longitude swapped; GeoJSON positions are [longitude, latitude]";
+		}
 		if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
 			return at + " looks like projected coordinates (metres), not longitude/latitude; "
 					+ "GeoJSON must be WGS84 (EPSG:4326)";
-		}
-		if (this.jurisdiction.contains(lat, lon)) {
-			return at + " has latitude and longitude swapped; GeoJSON positions are [longitude, latitude]";
 		}
 		return at + " lies outside the jurisdiction (longitude " + fmt(this.jurisdiction.getMinX()) + " to "
 				+ fmt(this.jurisdiction.getMaxX()) + ", latitude " + fmt(this.jurisdiction.getMinY()) + " to "
