@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application context and database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "cityops.grid.refresh-interval=29s")
+		properties = { "cityops.grid.refresh-interval=29s", "cityops.grid.max-file-bytes=3000000" })
 class GridImportApiTests {
 
 	@Autowired
@@ -76,6 +76,15 @@ class GridImportApiTests {
 		assertThat(nested.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(nested.getBody().path("problems").get(0).path("reason").asText()).contains("nested too deeply");
 		assertThat(get("/api/v1/grid/locate?lon=121.39&lat=31.28").path("unit").isObject()).isTrue();
+	}
+
+	@Test
+	void anOversizedUploadIsRefusedBeforeItIsRead() {
+		byte[] huge = new byte[3_000_001];
+		java.util.Arrays.fill(huge, (byte) ' ');
+		ResponseEntity<JsonNode> response = post("/api/v1/grid/import", huge);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().path("detail").asText()).contains("larger than 3000000 bytes");
 	}
 
 	@Test

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cityops.grid.Geocoded;
 import org.cityops.grid.Grid;
@@ -17,6 +20,7 @@ import org.cityops.grid.GridImports;
 import org.cityops.grid.GridLayerInfo;
 import org.cityops.grid.GridLayers;
 import org.cityops.grid.GridLevel;
+import org.cityops.grid.GridProperties;
 import org.cityops.grid.GridVersionInfo;
 import org.cityops.grid.Location;
 import org.cityops.grid.PlaceDetails;
@@ -30,7 +34,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,10 +55,13 @@ class GridApiController {
 
 	private final GridLayers layers;
 
-	GridApiController(Grid grid, GridImports imports, GridLayers layers) {
+	private final GridProperties properties;
+
+	GridApiController(Grid grid, GridImports imports, GridLayers layers, GridProperties properties) {
 		this.grid = grid;
 		this.imports = imports;
 		this.layers = layers;
+		this.properties = properties;
 	}
 
 	@GetMapping("/locate")
@@ -121,9 +127,11 @@ class GridApiController {
 	@Operation(summary = "Replace the grid with a GeoJSON FeatureCollection (ADMIN)",
 			description = "All or nothing: 422 lists every problem by feature index; a valid file becomes a new "
 					+ "version in force and the old one is kept.")
-	ResponseEntity<GridVersionInfo> importGrid(@RequestBody byte[] body,
+	@RequestBody(required = true, description = "The whole grid as a GeoJSON FeatureCollection (see docs/grid.md)",
+			content = @Content(mediaType = "application/geo+json"))
+	ResponseEntity<GridVersionInfo> importGrid(HttpServletRequest request,
 			@RequestParam(defaultValue = "api") String source, Principal principal) {
-		GridVersionInfo version = this.imports.importGeoJson(body, source, principal.getName(), false);
+		GridVersionInfo version = this.imports.importGeoJson(body(request), source, principal.getName(), false);
 		return ResponseEntity.created(URI.create("/api/v1/grid/export?version=" + version.id())).body(version);
 	}
 
@@ -142,9 +150,11 @@ class GridApiController {
 	@PostMapping(value = "/layers/{code}", consumes = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Create or replace an overlay layer from GeoJSON polygons with code and name (ADMIN)")
+	@RequestBody(required = true, description = "A GeoJSON FeatureCollection of polygons with code and name",
+			content = @Content(mediaType = "application/geo+json"))
 	ResponseEntity<GridLayerInfo> importLayer(@PathVariable String code, @RequestParam String name,
-			@RequestParam(required = false) String kind, @RequestBody byte[] body, Principal principal) {
-		GridLayerInfo layer = this.layers.importLayer(code, name, kind, body, principal.getName(), false);
+			@RequestParam(required = false) String kind, HttpServletRequest request, Principal principal) {
+		GridLayerInfo layer = this.layers.importLayer(code, name, kind, body(request), principal.getName(), false);
 		return ResponseEntity.created(URI.create("/api/v1/grid/layers/" + code)).body(layer);
 	}
 
@@ -152,6 +162,19 @@ class GridApiController {
 	@Operation(summary = "Grid merge (多格合一): for each unit, the cells of a layer that overlap it and by how much")
 	List<UnitOverlap> merge(@RequestParam String layer) {
 		return this.layers.merge(layer);
+	}
+
+	/**
+	 * The uploaded file, refused before it is read whole when it exceeds the configured
+	 * limit.
+	 */
+	private byte[] body(HttpServletRequest request) {
+		byte[] body = BoundedBody.read(request, this.properties.maxFileBytes());
+		if (body == null) {
+			throw new IllegalArgumentException("The file is larger than " + this.properties.maxFileBytes()
+					+ " bytes (cityops.grid.max-file-bytes); split it or ask an administrator to raise the limit");
+		}
+		return body;
 	}
 
 	private static Set<GridLevel> parseLevels(List<String> levels) {
