@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cityops.grid.geometry.GeoJsonGeometry;
 import org.cityops.grid.geometry.LocalMetric;
+import org.cityops.grid.geometry.Overlaps;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.TopologyException;
@@ -91,28 +92,18 @@ public class GridLayers {
 	}
 
 	private List<ImportProblem> overlaps(List<GridLayerCell> cells, List<FeatureFileReader.Parsed> parsed) {
-		List<ImportProblem> problems = new ArrayList<>();
 		if (cells.isEmpty()) {
-			return problems;
+			return List.of();
 		}
 		LocalMetric metric = LocalMetric.around(cells.get(0).geometry());
-		STRtree tree = new STRtree();
-		for (int i = 0; i < cells.size(); i++) {
-			tree.insert(cells.get(i).geometry().getEnvelopeInternal(), i);
-		}
-		for (int i = 0; i < cells.size(); i++) {
-			for (Object item : tree.query(cells.get(i).geometry().getEnvelopeInternal())) {
-				int j = (Integer) item;
-				if (j > i) {
-					double shared = metric.areaM2(cells.get(i).geometry().intersection(cells.get(j).geometry()));
-					if (shared > this.properties.toleranceM2()) {
-						problems.add(new ImportProblem(parsed.get(j).index(), cells.get(j).code(), String.format(
-								java.util.Locale.ROOT, "overlaps cell %s by %.0f m²", cells.get(i).code(), shared)));
-					}
-				}
-			}
-		}
-		return problems;
+		return Overlaps
+			.find(cells.stream().map(GridLayerCell::geometry).toList(), metric, this.properties.toleranceM2())
+			.stream()
+			.map((pair) -> new ImportProblem(parsed.get(pair.second()).index(), cells.get(pair.second()).code(),
+					(pair.areaM2() < 0) ? "could not be compared with cell " + cells.get(pair.first()).code()
+							: String.format(java.util.Locale.ROOT, "overlaps cell %s by %.0f m²",
+									cells.get(pair.first()).code(), pair.areaM2())))
+			.toList();
 	}
 
 	public List<GridLayerInfo> layers() {

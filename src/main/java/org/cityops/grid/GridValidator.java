@@ -11,10 +11,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cityops.grid.geometry.LocalMetric;
+import org.cityops.grid.geometry.Overlaps;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.TopologyException;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
@@ -223,31 +223,15 @@ final class GridValidator {
 	}
 
 	private void checkOverlaps(List<GridFeature> siblings) {
-		STRtree tree = new STRtree();
-		for (int i = 0; i < siblings.size(); i++) {
-			tree.insert(siblings.get(i).geometry().getEnvelopeInternal(), i);
-		}
-		for (int i = 0; i < siblings.size(); i++) {
-			GridFeature a = siblings.get(i);
-			for (Object item : tree.query(a.geometry().getEnvelopeInternal())) {
-				int j = (Integer) item;
-				if (j <= i) {
-					continue;
-				}
-				GridFeature b = siblings.get(j);
-				try {
-					double shared = this.metric.areaM2(a.geometry().intersection(b.geometry()));
-					if (shared > this.tolerance) {
-						problem(b,
-								String.format(java.util.Locale.ROOT,
-										"overlaps its sibling %s (feature #%d) by %.0f m² (tolerance %.0f m²)",
-										a.code(), this.indexOf.get(a.code()), shared, this.tolerance));
-					}
-				}
-				catch (TopologyException ex) {
-					problem(b, "could not be compared with " + a.code() + ": " + ex.getMessage());
-				}
-			}
+		List<Geometry> geometries = siblings.stream().map(GridFeature::geometry).toList();
+		for (Overlaps.Pair pair : Overlaps.find(geometries, this.metric, this.tolerance)) {
+			GridFeature a = siblings.get(pair.first());
+			GridFeature b = siblings.get(pair.second());
+			problem(b,
+					(pair.areaM2() < 0) ? "could not be compared with its sibling " + a.code()
+							: String.format(java.util.Locale.ROOT,
+									"overlaps its sibling %s (feature #%d) by %.0f m² (tolerance %.0f m²)", a.code(),
+									this.indexOf.get(a.code()), pair.areaM2(), this.tolerance));
 		}
 	}
 
