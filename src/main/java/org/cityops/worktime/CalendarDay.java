@@ -1,0 +1,10 @@
+package org.cityops.worktime;
+
+import java.time.LocalDate;
+
+/**
+ * One date of the official calendar that differs from the ordinary week.
+ */
+public record CalendarDay(LocalDate date, DayKind kind, String name) {
+
+}
