@@ -1,0 +1,380 @@
+package org.cityops.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The case aggregate. Every change is a method named for what happens (register,
+ * dispatch, verify …): it checks the actor against {@link Action} and the case's state,
+ * changes the state, appends a history line and registers an event. Nothing else changes
+ * a case.
+ */
+public class Case {
+
+	Long id;
+
+	String number;
+
+	Status status;
+
+	Channel channel;
+
+	String categoryCode;
+
+	String description;
+
+	double lon;
+
+	double lat;
+
+	String address;
+
+	long gridVersion;
+
+	String unitCode;
+
+	String blockCode;
+
+	String areaCode;
+
+	String townCode;
+
+	String committeeCode;
+
+	String compoundCode;
+
+	String departmentCode;
+
+	Level level;
+
+	String reporter;
+
+	boolean simpleProcedure;
+
+	boolean supervised;
+
+	Long likelyDuplicateOf;
+
+	Long mergedInto;
+
+	Status suspendedFrom;
+
+	Instant reportedAt;
+
+	Instant registeredAt;
+
+	Instant dispatchedAt;
+
+	Instant handledAt;
+
+	Instant closedAt;
+
+	Instant stageDeadline;
+
+	Instant handlingDeadline;
+
+	boolean stageOverdue;
+
+	boolean everOverdue;
+
+	Instant escalatedForDeadline;
+
+	Integer postponeRequestedDays;
+
+	String postponeReason;
+
+	Level resolvedLevel;
+
+	int version;
+
+	final transient List<HistoryEntry> newHistory = new ArrayList<>();
+
+	final transient List<CaseEvent> newEvents = new ArrayList<>();
+
+	Case() {
+	}
+
+	/** A new report, located and categorised; nothing is decided yet. */
+	static Case report(Report report, Actor by, Instant now, Deadlines deadlines) {
+		Case c = new Case();
+		c.status = Status.REPORTED;
+		c.channel = report.channel();
+		c.categoryCode = report.categoryCode();
+		c.description = report.description();
+		c.lon = report.lon();
+		c.lat = report.lat();
+		c.address = report.address();
+		c.gridVersion = report.gridVersion();
+		c.unitCode = report.unitCode();
+		c.blockCode = report.blockCode();
+		c.areaCode = report.areaCode();
+		c.townCode = report.townCode();
+		c.committeeCode = report.committeeCode();
+		c.compoundCode = report.compoundCode();
+		c.departmentCode = report.routedDepartment();
+		c.level = Level.GRID;
+		c.reporter = by.username();
+		c.reportedAt = now;
+		c.stageDeadline = deadlines.stage(Stage.REGISTER, now);
+		c.record(by, "report", null, Status.REPORTED, report.description(), now);
+		return c;
+	}
+
+	/**
+	 * The simple procedure: an inspector found it, put it right on the spot and closes it
+	 * at once.
+	 */
+	static Case closeOnTheSpot(Report report, Actor by, Instant now, Deadlines deadlines) {
+		Case c = report(report, by, now, deadlines);
+		c.simpleProcedure = true;
+		c.level = Level.COMMITTEE;
+		c.resolvedLevel = Level.COMMITTEE;
+		c.registeredAt = now;
+		c.handledAt = now;
+		c.closedAt = now;
+		c.stageDeadline = null;
+		c.status = Status.CLOSED;
+		c.record(by, "close", Status.REPORTED, Status.CLOSED, "简易程序：现场处置并结案", now);
+		return c;
+	}
+
+	void register(Actor by, String note, Instant now, Deadlines deadlines) {
+		check(Action.REGISTER, by);
+		move(Status.REGISTERED, by, "register", note, now);
+		this.registeredAt = now;
+		this.stageDeadline = deadlines.stage(Stage.DISPATCH, now);
+		this.newEvents.add(new CaseEvent.Registered(this.id, by.username(), now));
+	}
+
+	void reject(Actor by, String reason, Instant now) {
+		check(Action.REJECT, by);
+		requireText(reason, "a reason for not registering the case");
+		move(Status.REJECTED, by, "reject", reason, now);
+		this.stageDeadline = null;
+		this.newEvents.add(new CaseEvent.Rejected(this.id, by.username(), reason, now));
+	}
+
+	void dispatch(Actor by, String department, String note, Instant now, Deadlines deadlines) {
+		check(Action.DISPATCH, by);
+		requireText(department, "the department to dispatch to");
+		this.departmentCode = department;
+		move(Status.DISPATCHED, by, "dispatch", (note != null) ? department + "：" + note : department, now);
+		this.dispatchedAt = now;
+		this.handlingDeadline = deadlines.handling(this.categoryCode, now);
+		this.stageDeadline = this.handlingDeadline;
+		this.newEvents.add(new CaseEvent.Dispatched(this.id, department, by.username(), now));
+	}
+
+	void accept(Actor by, Instant now) {
+		check(Action.ACCEPT, by);
+		move(Status.ACCEPTED, by, "accept", null, now);
+		this.newEvents.add(new CaseEvent.Accepted(this.id, this.departmentCode, by.username(), now));
+	}
+
+	void returnToCentre(Actor by, String reason, Instant now, Deadlines deadlines) {
+		check(Action.RETURN, by);
+		requireText(reason, "why the case is returned (e.g. not our responsibility)");
+		move(Status.RETURNED, by, "return", reason, now);
+		this.stageDeadline = deadlines.stage(Stage.DISPATCH, now);
+		this.newEvents.add(new CaseEvent.Returned(this.id, this.departmentCode, reason, now));
+	}
+
+	void handle(Actor by, String feedback, Instant now, Deadlines deadlines) {
+		check(Action.HANDLE, by);
+		requireText(feedback, "what was done (feedback)");
+		move(Status.HANDLED, by, "handle", feedback, now);
+		this.handledAt = now;
+		this.stageDeadline = deadlines.stage(Stage.VERIFY, now);
+		this.newEvents.add(new CaseEvent.Handled(this.id, this.departmentCode, by.username(), now));
+	}
+
+	void verify(Actor by, boolean passed, String note, Instant now, Deadlines deadlines) {
+		check(Action.VERIFY, by);
+		if (passed) {
+			move(Status.VERIFIED, by, "verify", (note != null) ? "核查通过：" + note : "核查通过", now);
+			this.stageDeadline = deadlines.stage(Stage.CLOSE, now);
+		}
+		else {
+			requireText(note, "what is still wrong (verification failed)");
+			move(Status.REWORK, by, "verify", "核查未通过，返工：" + note, now);
+			this.stageDeadline = this.handlingDeadline;
+		}
+		this.newEvents.add(new CaseEvent.Verified(this.id, passed, by.username(), now));
+	}
+
+	void close(Actor by, String note, Instant now) {
+		check(Action.CLOSE, by);
+		move(Status.CLOSED, by, "close", note, now);
+		this.closedAt = now;
+		this.resolvedLevel = this.level;
+		this.stageDeadline = null;
+		boolean onTime = this.handlingDeadline == null || !this.handledAt.isAfter(this.handlingDeadline);
+		this.newEvents.add(new CaseEvent.Closed(this.id, this.level, onTime, false, now));
+	}
+
+	void requestPostponement(Actor by, int workingDays, String reason, Instant now) {
+		check(Action.POSTPONE, by);
+		if (workingDays < 1 || workingDays > 60) {
+			throw CaseProblem.invalid("A postponement is 1 to 60 working days");
+		}
+		requireText(reason, "why more time is needed");
+		if (this.postponeRequestedDays != null) {
+			throw CaseProblem.invalid("A postponement request is already waiting for a decision");
+		}
+		this.postponeRequestedDays = workingDays;
+		this.postponeReason = reason;
+		record(by, "postpone", this.status, this.status, "申请延期 " + workingDays + " 个工作日：" + reason, now);
+	}
+
+	void decidePostponement(Actor by, boolean approve, String note, Instant now, Deadlines deadlines) {
+		check(Action.POSTPONE, by);
+		if (this.postponeRequestedDays == null) {
+			throw CaseProblem.invalid("No postponement has been requested for this case");
+		}
+		if (approve) {
+			this.handlingDeadline = deadlines.extend(this.handlingDeadline, this.postponeRequestedDays);
+			if (Stage.of(this.status) == Stage.HANDLE) {
+				this.stageDeadline = this.handlingDeadline;
+				this.stageOverdue = false;
+			}
+			this.newEvents.add(new CaseEvent.Postponed(this.id, this.handlingDeadline, now));
+		}
+		record(by, "postpone", this.status, this.status,
+				(approve ? "批准延期" : "不予延期") + ((note != null) ? "：" + note : ""), now);
+		this.postponeRequestedDays = null;
+		this.postponeReason = null;
+	}
+
+	void suspend(Actor by, String reason, Instant now) {
+		check(Action.SUSPEND, by);
+		requireText(reason, "why the case is suspended (挂账)");
+		this.suspendedFrom = this.status;
+		move(Status.SUSPENDED, by, "suspend", reason, now);
+		this.newEvents.add(new CaseEvent.Suspended(this.id, reason, now));
+	}
+
+	void resume(Actor by, Instant now) {
+		check(Action.RESUME, by);
+		Status back = this.suspendedFrom;
+		this.status = back;
+		this.suspendedFrom = null;
+		record(by, "resume", Status.SUSPENDED, back, null, now);
+		this.newEvents.add(new CaseEvent.Resumed(this.id, now));
+	}
+
+	void cancel(Actor by, String reason, Instant now) {
+		check(Action.CANCEL, by);
+		requireText(reason, "why the case is cancelled (作废)");
+		move(Status.CANCELLED, by, "cancel", reason, now);
+		this.stageDeadline = null;
+		this.newEvents.add(new CaseEvent.Cancelled(this.id, reason, now));
+	}
+
+	void supervise(Actor by, String note, Instant now) {
+		check(Action.SUPERVISE, by);
+		this.supervised = true;
+		record(by, "supervise", this.status, this.status, note, now);
+		this.newEvents.add(new CaseEvent.Supervised(this.id, by.username(), note, now));
+	}
+
+	void escalate(Actor by, String reason, Instant now) {
+		check(Action.ESCALATE, by);
+		requireText(reason, "why the case needs a higher level");
+		this.level = this.level.up();
+		record(by, "escalate", this.status, this.status, "升级至" + this.level + "：" + reason, now);
+		this.newEvents.add(new CaseEvent.Escalated(this.id, this.level, false, now));
+	}
+
+	void mergeInto(Actor by, long target, Instant now) {
+		check(Action.MERGE, by);
+		if (this.id != null && this.id == target) {
+			throw CaseProblem.invalid("A case cannot be merged into itself");
+		}
+		this.mergedInto = target;
+		move(Status.MERGED, by, "merge", "并入案件 " + target, now);
+		this.stageDeadline = null;
+		this.newEvents.add(new CaseEvent.Merged(this.id, target, now));
+	}
+
+	/** The deadline sweeper found the current stage overdue. */
+	void markOverdue(Instant now) {
+		Stage stage = Stage.of(this.status);
+		if (stage == null || this.stageDeadline == null || !now.isAfter(this.stageDeadline) || this.stageOverdue) {
+			return;
+		}
+		this.stageOverdue = true;
+		this.everOverdue = true;
+		record(null, "overdue", this.status, this.status, stage + " 阶段超期（期限 " + this.stageDeadline + "）", now);
+		this.newEvents.add(new CaseEvent.StageOverdue(this.id, stage, this.stageDeadline, now));
+	}
+
+	/** Overdue past the threshold: one step up the ladder, once per deadline. */
+	void escalateForOverdue(Instant now) {
+		if (!this.stageOverdue || this.level == Level.DISTRICT || this.stageDeadline == null
+				|| this.stageDeadline.equals(this.escalatedForDeadline)) {
+			return;
+		}
+		this.level = this.level.up();
+		this.escalatedForDeadline = this.stageDeadline;
+		record(null, "escalate", this.status, this.status, "超期自动升级至" + this.level, now);
+		this.newEvents.add(new CaseEvent.Escalated(this.id, this.level, true, now));
+	}
+
+	private void check(Action action, Actor by) {
+		if (!action.permits(by.role())) {
+			throw CaseProblem.forbidden("A " + by.role() + " may not " + action.key() + " a case");
+		}
+		if (!by.covers(this.unitCode, this.areaCode)) {
+			throw CaseProblem.forbidden("Unit " + this.unitCode + " is outside your scope");
+		}
+		if (action.byDepartment() && by.role() != org.cityops.shared.Role.ADMIN
+				&& !java.util.Objects.equals(by.department(), this.departmentCode)) {
+			throw CaseProblem.forbidden("This case is dispatched to " + this.departmentCode + ", not your department");
+		}
+		if (!action.allowedIn(this)) {
+			throw CaseProblem.illegal(this, action);
+		}
+	}
+
+	private void move(Status to, Actor by, String action, String note, Instant now) {
+		Status from = this.status;
+		if (!from.canBecome(to)) {
+			throw new IllegalStateException("Status table forbids " + from + " -> " + to);
+		}
+		this.status = to;
+		this.stageOverdue = false;
+		record(by, action, from, to, note, now);
+	}
+
+	private void record(Actor by, String action, Status from, Status to, String note, Instant now) {
+		this.newHistory.add(new HistoryEntry(now, (by != null) ? by.username() : "system",
+				(by != null) ? by.role().name() : "SYSTEM", action, from, to, note));
+	}
+
+	private static void requireText(String value, String what) {
+		if (value == null || value.isBlank()) {
+			throw CaseProblem.invalid("Give " + what);
+		}
+		if (value.length() > 2000) {
+			throw CaseProblem.invalid("At most 2000 characters for " + what);
+		}
+	}
+
+	public Long id() {
+		return this.id;
+	}
+
+	public String number() {
+		return this.number;
+	}
+
+	public Status status() {
+		return this.status;
+	}
+
+	public Level level() {
+		return this.level;
+	}
+
+}

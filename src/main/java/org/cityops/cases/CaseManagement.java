@@ -1,0 +1,316 @@
+package org.cityops.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.cityops.catalog.Catalog;
+import org.cityops.catalog.Category;
+import org.cityops.grid.Geocoded;
+import org.cityops.grid.Grid;
+import org.cityops.grid.GridNotFound;
+import org.cityops.grid.GridPlace;
+import org.cityops.grid.Location;
+import org.cityops.organization.Organization;
+import org.cityops.shared.Crs;
+import org.cityops.shared.GeoPoint;
+import org.cityops.shared.Role;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting cases and walking them through the workflow. Each call is one transaction:
+ * the case row is locked, the aggregate decides, the change and its history are written
+ * and its events published together, so a 201 means the case is on disk (synchronous
+ * commit) and a refused action changes nothing.
+ */
+@Service
+public class CaseManagement {
+
+	private final Cases cases;
+
+	private final Grid grid;
+
+	private final Catalog catalog;
+
+	private final Organization organization;
+
+	private final Deadlines deadlines;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final double duplicateMetres;
+
+	private final Duration duplicateWindow;
+
+	CaseManagement(Cases cases, Grid grid, Catalog catalog, Organization organization, Deadlines deadlines,
+			ApplicationEventPublisher events, Clock clock,
+			@Value("${cityops.cases.duplicate-distance-m:50}") double duplicateMetres,
+			@Value("${cityops.cases.duplicate-window:72h}") Duration duplicateWindow) {
+		this.cases = cases;
+		this.grid = grid;
+		this.catalog = catalog;
+		this.organization = organization;
+		this.deadlines = deadlines;
+		this.events = events;
+		this.clock = clock;
+		this.duplicateMetres = duplicateMetres;
+		this.duplicateWindow = duplicateWindow;
+	}
+
+	/** The actor for a signed-in user. */
+	public Actor actor(String username, Role role) {
+		return new Actor(username, role, this.organization.scopeOf(username).orElse(null));
+	}
+
+	/**
+	 * Opens a case (or, with {@code simpleProcedure}, opens and closes it). With an
+	 * idempotency key, a retry answers the case the first call made.
+	 */
+	@Transactional
+	public Reported report(NewCase input, Actor by, String idempotencyKey) {
+		if (idempotencyKey != null) {
+			if (idempotencyKey.length() > 200) {
+				throw CaseProblem.invalid("An Idempotency-Key has at most 200 characters");
+			}
+			Optional<Long> earlier = this.cases.byIdempotencyKey(idempotencyKey);
+			if (earlier.isPresent()) {
+				return new Reported(view(earlier.get()), false);
+			}
+		}
+		if (by.role() == Role.LEADER) {
+			throw CaseProblem.forbidden("A LEADER may not report cases");
+		}
+		Channel channel = parseChannel(input.channel());
+		Category category = category(input.categoryCode());
+		String description = text(input.description(), "a description of the problem", 2000);
+		Location location = locate(input);
+		GridPlace unit = location.unit();
+		if (by.role() != Role.ADMIN
+				&& (by.scope() == null || !by.scope().covers(unit.code(), location.area().code()))) {
+			throw CaseProblem.forbidden("Unit " + unit.code() + " (" + unit.name() + ") is outside your scope");
+		}
+		String department = this.organization.route(category.code(), unit.code(), location.area().code())
+			.department()
+			.code();
+		Report report = new Report(channel, category.code(), description, location.point().lon(),
+				location.point().lat(), input.address(), location.gridVersion(), unit.code(), location.block().code(),
+				location.area().code(), location.town().code(),
+				(location.committee() != null) ? location.committee().code() : null,
+				(location.compound() != null) ? location.compound().code() : null, department);
+		Instant now = this.clock.instant();
+		Case c;
+		if (Boolean.TRUE.equals(input.simpleProcedure())) {
+			if (by.role() != Role.INSPECTOR && by.role() != Role.ADMIN) {
+				throw CaseProblem.forbidden("Only an inspector closes a case on the spot (simple procedure)");
+			}
+			if (!category.simpleProcedure()) {
+				throw CaseProblem.invalid("Category " + category.code() + " (" + category.name()
+						+ ") does not allow the simple procedure; report it for the standard procedure");
+			}
+			c = Case.closeOnTheSpot(report, by, now, this.deadlines);
+		}
+		else {
+			c = Case.report(report, by, now, this.deadlines);
+			c.likelyDuplicateOf = this.cases
+				.openNear(category.code(), c.lon, c.lat, this.duplicateMetres, now.minus(this.duplicateWindow))
+				.orElse(null);
+		}
+		try {
+			this.cases.insert(c, idempotencyKey);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same key arrived concurrently; the other call's case stands
+			throw CaseProblem.invalid("A case with this Idempotency-Key is being created; retry to get it");
+		}
+		this.events.publishEvent(new CaseEvent.Reported(c.id, c.number, c.channel, c.categoryCode, c.unitCode, now));
+		if (c.simpleProcedure) {
+			this.events.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now));
+		}
+		return new Reported(view(c.id), true);
+	}
+
+	/** The case made (or found again by its idempotency key). */
+	public record Reported(CaseView view, boolean created) {
+	}
+
+	/** Does an action to a case. */
+	@Transactional
+	public CaseView act(long id, Action action, CaseCommand command, Actor by) {
+		Case c = this.cases.lock(id).orElseThrow(() -> CaseProblem.notFound(id));
+		Instant now = this.clock.instant();
+		CaseCommand cmd = (command != null) ? command : CaseCommand.none();
+		switch (action) {
+			case REGISTER -> c.register(by, cmd.note(), now, this.deadlines);
+			case REJECT -> c.reject(by, cmd.note(), now);
+			case DISPATCH -> c.dispatch(by, department(cmd.department(), c), cmd.note(), now, this.deadlines);
+			case ACCEPT -> c.accept(by, now);
+			case RETURN -> c.returnToCentre(by, cmd.note(), now, this.deadlines);
+			case HANDLE -> c.handle(by, cmd.note(), now, this.deadlines);
+			case VERIFY -> {
+				if (cmd.passed() == null) {
+					throw CaseProblem.invalid("Say whether the verification passed (\"passed\": true or false)");
+				}
+				c.verify(by, cmd.passed(), cmd.note(), now, this.deadlines);
+			}
+			case CLOSE -> c.close(by, cmd.note(), now);
+			case POSTPONE -> postpone(c, cmd, by, now);
+			case SUSPEND -> c.suspend(by, cmd.note(), now);
+			case RESUME -> c.resume(by, now);
+			case CANCEL -> c.cancel(by, cmd.note(), now);
+			case SUPERVISE -> c.supervise(by, cmd.note(), now);
+			case ESCALATE -> c.escalate(by, cmd.note(), now);
+			case MERGE -> merge(c, cmd, by, now);
+		}
+		save(c);
+		return view(id);
+	}
+
+	private void postpone(Case c, CaseCommand cmd, Actor by, Instant now) {
+		if (cmd.decision() == null) {
+			if (by.role() == Role.OPERATOR) {
+				throw CaseProblem
+					.invalid("An operator decides on a postponement: \"decision\": \"APPROVE\" or \"DENY\"");
+			}
+			if (!java.util.Objects.equals(by.department(), c.departmentCode) && by.role() != Role.ADMIN) {
+				throw CaseProblem.forbidden("Only the department handling the case asks for more time");
+			}
+			c.requestPostponement(by, (cmd.workingDays() != null) ? cmd.workingDays() : 0, cmd.note(), now);
+			return;
+		}
+		if (by.role() != Role.OPERATOR && by.role() != Role.ADMIN) {
+			throw CaseProblem.forbidden("Only the operations centre approves or denies a postponement");
+		}
+		String decision = cmd.decision().toUpperCase(Locale.ROOT);
+		if (!decision.equals("APPROVE") && !decision.equals("DENY")) {
+			throw CaseProblem.invalid("decision must be APPROVE or DENY");
+		}
+		c.decidePostponement(by, decision.equals("APPROVE"), cmd.note(), now, this.deadlines);
+	}
+
+	private void merge(Case c, CaseCommand cmd, Actor by, Instant now) {
+		if (cmd.into() == null) {
+			throw CaseProblem.invalid("Say which case to merge into (\"into\": id)");
+		}
+		Case target = this.cases.find(cmd.into()).orElseThrow(() -> CaseProblem.notFound(cmd.into()));
+		if (!target.status.isOpen()) {
+			throw CaseProblem.invalid("Case " + target.number + " is finished; merge into an open case");
+		}
+		c.mergeInto(by, target.id, now);
+	}
+
+	private String department(String requested, Case c) {
+		if (requested == null || requested.isBlank()) {
+			return this.organization.route(c.categoryCode, c.unitCode, c.areaCode).department().code();
+		}
+		return this.organization.department(requested)
+			.filter(org.cityops.organization.Department::active)
+			.orElseThrow(() -> CaseProblem.invalid("No active department '" + requested + "'"))
+			.code();
+	}
+
+	void save(Case c) {
+		List<CaseEvent> pending = List.copyOf(c.newEvents);
+		if (!this.cases.update(c)) {
+			throw CaseProblem.invalid("The case was changed by someone else at the same moment; reload and retry");
+		}
+		c.newEvents.clear();
+		pending.forEach(this.events::publishEvent);
+	}
+
+	public CaseView view(long id) {
+		Case c = this.cases.find(id).orElseThrow(() -> CaseProblem.notFound(id));
+		return CaseView.of(c, categoryName(c.categoryCode), this.cases.history(id));
+	}
+
+	/** A page of cases, newest first, without history. */
+	public CasePage list(CaseFilter filter, int page, int size) {
+		if (page < 0 || size < 1 || size > 500) {
+			throw CaseProblem.invalid("page starts at 0 and size is 1 to 500");
+		}
+		Cases.Page found = this.cases.list(filter, page, size);
+		return new CasePage(
+				found.items().stream().map((c) -> CaseView.of(c, categoryName(c.categoryCode), List.of())).toList(),
+				found.total(), page, size);
+	}
+
+	/** One page of a case list. */
+	public record CasePage(List<CaseView> items, long total, int page, int size) {
+	}
+
+	private String categoryName(String code) {
+		return this.catalog.category(code).map(Category::name).orElse(code);
+	}
+
+	private Category category(String code) {
+		if (code == null || code.isBlank()) {
+			throw CaseProblem.invalid("Give the case category (categoryCode), e.g. 06010 暴露垃圾");
+		}
+		Category category = this.catalog.category(code.trim())
+			.orElseThrow(
+					() -> CaseProblem.invalid("Unknown category '" + code + "'; see GET /api/v1/catalog/categories"));
+		if (!category.active()) {
+			throw CaseProblem.invalid("Category " + code + " is no longer in use");
+		}
+		return category;
+	}
+
+	private Location locate(NewCase input) {
+		try {
+			if (input.lon() != null && input.lat() != null) {
+				GeoPoint point = Crs.parse(input.crs()).toWgs84(input.lon(), input.lat());
+				return requireUnit(this.grid.locate(point));
+			}
+			if (input.address() != null && !input.address().isBlank()) {
+				Geocoded geocoded = this.grid.geocode(input.address());
+				return requireUnit(geocoded.location());
+			}
+		}
+		catch (GridNotFound ex) {
+			throw CaseProblem.invalid(ex.getMessage());
+		}
+		throw CaseProblem.invalid("Say where: lon and lat (WGS84, or crs=gcj02), or an address such as 武威路1082弄");
+	}
+
+	private static Location requireUnit(Location location) {
+		if (!location.hasUnit()) {
+			throw CaseProblem
+				.invalid("The place lies in " + ((location.town() != null) ? location.town().name() : "the district")
+						+ ", outside every responsibility unit of the grid");
+		}
+		return location;
+	}
+
+	private static Channel parseChannel(String value) {
+		if (value == null || value.isBlank()) {
+			throw CaseProblem.invalid("Give the channel: " + java.util.Arrays.toString(Channel.values()));
+		}
+		try {
+			return Channel.valueOf(value.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw CaseProblem
+				.invalid("Unknown channel '" + value + "'; one of " + java.util.Arrays.toString(Channel.values()));
+		}
+	}
+
+	private static String text(String value, String what, int max) {
+		if (value == null || value.isBlank()) {
+			throw CaseProblem.invalid("Give " + what);
+		}
+		if (value.length() > max) {
+			throw CaseProblem.invalid("At most " + max + " characters for " + what);
+		}
+		return value.trim();
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.cityops.cases.web;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.cityops.cases.Action;
+import org.cityops.cases.Actor;
+import org.cityops.cases.CaseCommand;
+import org.cityops.cases.CaseFilter;
+import org.cityops.cases.CaseManagement;
+import org.cityops.cases.CaseProblem;
+import org.cityops.cases.CaseView;
+import org.cityops.cases.NewCase;
+import org.cityops.shared.Role;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cases over HTTP: report, walk through the workflow, read and list.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "cases", description = "Cases (案件): report → register → dispatch → handle → verify → close")
+class CaseApiController {
+
+	private final CaseManagement cases;
+
+	CaseApiController(CaseManagement cases) {
+		this.cases = cases;
+	}
+
+	@PostMapping
+	@Operation(summary = "Report a case; 201 with the located, routed case and its deadlines",
+			description = "An Idempotency-Key header makes a retried POST answer the first case instead of a second.")
+	ResponseEntity<CaseView> report(@RequestBody NewCase body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			Authentication authentication) {
+		CaseManagement.Reported reported = this.cases.report(body, actor(authentication), idempotencyKey);
+		if (!reported.created()) {
+			return ResponseEntity.ok(reported.view());
+		}
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + reported.view().id())).body(reported.view());
+	}
+
+	@PostMapping("/{id}/{action}")
+	@Operation(
+			summary = "Do an action: register, reject, dispatch, accept, return, handle, verify, close, postpone, "
+					+ "suspend, resume, cancel, supervise, escalate, merge",
+			description = "409 names the actions allowed now; 403 when your role or scope may not.")
+	CaseView act(@PathVariable long id, @PathVariable String action, @RequestBody(required = false) CaseCommand body,
+			Authentication authentication) {
+		return this.cases.act(id, Action.parse(action), body, actor(authentication));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One case with its history")
+	CaseView get(@PathVariable long id) {
+		return this.cases.view(id);
+	}
+
+	@GetMapping
+	@Operation(summary = "Cases, newest first, with filters and paging")
+	CaseManagement.CasePage list(@RequestParam(required = false) String status,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
+			@RequestParam(required = false) Boolean supervised, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String area, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String department,
+			@Parameter(description = "from 0") @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.cases.list(new CaseFilter(upper(status), overdue, open, supervised, category, area, unit,
+				upper(channel), department), page, size);
+	}
+
+	@ExceptionHandler(CaseProblem.class)
+	ProblemDetail problem(CaseProblem ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		if (ex.kind() == CaseProblem.Kind.CONFLICT) {
+			problem.setTitle("Not allowed in this status");
+			problem.setProperty("allowed", ex.allowed());
+		}
+		return problem;
+	}
+
+	private Actor actor(Authentication authentication) {
+		Role role = authentication.getAuthorities()
+			.stream()
+			.map((a) -> a.getAuthority())
+			.filter((a) -> a.startsWith("ROLE_"))
+			.map((a) -> Role.valueOf(a.substring(5)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Signed in without a role"));
+		return this.cases.actor(authentication.getName(), role);
+	}
+
+	private static String upper(String value) {
+		return (value == null) ? null : value.trim().toUpperCase(java.util.Locale.ROOT);
+	}
+
+}
