@@ -277,6 +277,28 @@ class CaseWorkflowApiTests {
 	}
 
 	@Test
+	void photosAreCheckedByContentAndServedWithoutTheirLocation() throws Exception {
+		long id = reported("06001");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.IMAGE_JPEG);
+		ResponseEntity<JsonNode> uploaded = this.rest.withBasicAuth("inspector", "cityops-demo")
+			.postForEntity("/api/v1/cases/" + id + "/photos?stage=BEFORE",
+					new HttpEntity<>(PhotoSanitizerTests.jpegWithLocation(), headers), JsonNode.class);
+		assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		byte[] served = this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForObject(uploaded.getHeaders().getLocation().getPath(), byte[].class);
+		assertThat(PhotoSanitizerTests.contains(served, "GPSLatitude")).isFalse();
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served))).isNotNull();
+		headers.setContentType(MediaType.IMAGE_PNG);
+		ResponseEntity<JsonNode> fake = this.rest.withBasicAuth("inspector", "cityops-demo")
+			.postForEntity("/api/v1/cases/" + id + "/photos?stage=AFTER",
+					new HttpEntity<>("<script>not a picture</script>".getBytes(), headers), JsonNode.class);
+		assertThat(fake.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForObject("/api/v1/cases/" + id + "/photos", JsonNode.class)).hasSize(1);
+	}
+
+	@Test
 	void listsCasesWithFilters() {
 		long id = reported("06001");
 		JsonNode page = this.rest.withBasicAuth("operator", "cityops-demo")

@@ -10,6 +10,7 @@ import org.cityops.cases.Actor;
 import org.cityops.cases.CaseCommand;
 import org.cityops.cases.CaseFilter;
 import org.cityops.cases.CaseManagement;
+import org.cityops.cases.CasePhotos;
 import org.cityops.cases.CaseProblem;
 import org.cityops.cases.CaseView;
 import org.cityops.cases.NewCase;
@@ -39,8 +40,51 @@ class CaseApiController {
 
 	private final CaseManagement cases;
 
-	CaseApiController(CaseManagement cases) {
+	private final CasePhotos photos;
+
+	CaseApiController(CaseManagement cases, CasePhotos photos) {
 		this.cases = cases;
+		this.photos = photos;
+	}
+
+	@PostMapping(value = "/{id}/photos",
+			consumes = { "image/jpeg", "image/png", "image/webp", "application/octet-stream" })
+	@Operation(summary = "Attach a photo (JPEG, PNG or WebP, checked by content; location metadata is removed)")
+	ResponseEntity<CasePhotos.Photo> addPhoto(@PathVariable long id, @RequestParam String stage,
+			jakarta.servlet.http.HttpServletRequest request, Authentication authentication) {
+		byte[] body = org.cityops.shared.BoundedBody.read(request, this.photos.maxBytes());
+		if (body == null) {
+			throw new IllegalArgumentException("The photo is larger than " + this.photos.maxBytes() + " bytes");
+		}
+		return created(id, this.photos.add(id, stage, body, actor(authentication)));
+	}
+
+	private static ResponseEntity<CasePhotos.Photo> created(long id, CasePhotos.Photo photo) {
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/photos/" + photo.id())).body(photo);
+	}
+
+	@PostMapping(value = "/{id}/photos", consumes = "multipart/form-data")
+	@Operation(summary = "Attach a photo uploaded as a form field named file")
+	ResponseEntity<CasePhotos.Photo> addPhotoForm(@PathVariable long id, @RequestParam String stage,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Authentication authentication)
+			throws java.io.IOException {
+		return created(id, this.photos.add(id, stage, file.getBytes(), actor(authentication)));
+	}
+
+	@GetMapping("/{id}/photos")
+	@Operation(summary = "The photos of a case")
+	java.util.List<CasePhotos.Photo> photos(@PathVariable long id) {
+		return this.photos.list(id);
+	}
+
+	@GetMapping("/{id}/photos/{photoId}")
+	@Operation(summary = "One photo's picture, without metadata")
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+		return this.photos.content(id, photoId)
+			.map((c) -> ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.parseMediaType(c.contentType()))
+				.body(c.bytes()))
+			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@PostMapping

@@ -26,6 +26,7 @@ import org.cityops.grid.Location;
 import org.cityops.grid.PlaceDetails;
 import org.cityops.grid.UnitOverlap;
 import org.cityops.grid.UnitSummary;
+import org.cityops.shared.BoundedBody;
 import org.cityops.shared.Crs;
 
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package org.cityops.grid.web;
+package org.cityops.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Reads an uploaded file into memory without trusting its size: at most {@code limit}
  * bytes are read, so a huge or endless body costs the server nothing beyond the limit.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
 	private BoundedBody() {
 	}
@@ -20,7 +20,7 @@ final class BoundedBody {
 	 * The body, or null when it is larger than the limit (by its Content-Length or by
 	 * what was actually sent).
 	 */
-	static byte[] read(HttpServletRequest request, long limit) {
+	public static byte[] read(HttpServletRequest request, long limit) {
 		if (request.getContentLengthLong() > limit) {
 			return null;
 		}
