@@ -28,6 +28,14 @@ public enum Action {
 		this.roles = roles;
 	}
 
+	/**
+	 * Whether the role may do this action at all (scope and department are checked on the
+	 * case).
+	 */
+	public boolean permitsRole(Role role) {
+		return permits(role);
+	}
+
 	boolean permits(Role role) {
 		return role == Role.ADMIN || this.roles.contains(role);
 	}
