@@ -44,6 +44,8 @@ public class Catalog implements InitializingBean {
 
 	private final Clock clock;
 
+	private volatile Map<String, Category> cache;
+
 	Catalog(JdbcClient jdbc, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
@@ -57,11 +59,28 @@ public class Catalog implements InitializingBean {
 		}
 	}
 
+	/** A category, from memory: the catalog is small and read on every report. */
 	public Optional<Category> category(String code) {
-		return this.jdbc.sql("select * from catalog_category where code = ?")
-			.param(code)
-			.query((rs, i) -> map(rs))
-			.optional();
+		return Optional.ofNullable(byCode().get(code));
+	}
+
+	private Map<String, Category> byCode() {
+		Map<String, Category> loaded = this.cache;
+		if (loaded == null) {
+			Map<String, Category> map = new java.util.HashMap<>();
+			this.jdbc.sql("select * from catalog_category")
+				.query((rs, i) -> map(rs))
+				.list()
+				.forEach((c) -> map.put(c.code(), c));
+			this.cache = loaded = Map.copyOf(map);
+		}
+		return loaded;
+	}
+
+	/** Other instances' edits become visible within a minute; this instance's at once. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${cityops.catalog.refresh-interval:60s}")
+	void refresh() {
+		this.cache = null;
 	}
 
 	/**
@@ -126,6 +145,7 @@ public class Catalog implements InitializingBean {
 					String.join(",", next.keywords()), next.active(), by, Timestamp.from(this.clock.instant()), code,
 					current.revision())
 			.update();
+		this.cache = null;
 		Category saved = category(code).orElseThrow();
 		recordRevision(saved, by);
 		return saved;
@@ -171,6 +191,7 @@ public class Catalog implements InitializingBean {
 							"现场核实存在「" + c[4] + "」问题，位置在辖区内", "问题已处置，现场复核无「" + c[4] + "」", d.amount(), d.unit().name(),
 							d.simpleProcedure(), keywords, Timestamp.from(this.clock.instant()))
 					.update();
+				this.cache = null;
 				recordRevision(category(code).orElseThrow(), "seed");
 				count++;
 			}

@@ -33,11 +33,50 @@ public class Organization {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * Departments, rules and scopes as last read; routing runs on every report, so it
+	 * reads from memory.
+	 */
+	private record Snapshot(List<Department> departments, List<RoutingRule> rules, Map<String, StaffScope> scopes) {
+	}
+
+	private volatile Snapshot snapshot;
+
+	private Snapshot snapshot() {
+		Snapshot s = this.snapshot;
+		if (s == null) {
+			List<Department> departments = this.jdbc
+				.sql("select code, name, kind, place_code, active from department order by code")
+				.query((rs, i) -> new Department(rs.getString(1), rs.getString(2),
+						DepartmentKind.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5)))
+				.list();
+			List<RoutingRule> rules = this.jdbc
+				.sql("select id, category_code, place_code, department_code from routing_rule order by id")
+				.query((rs, i) -> new RoutingRule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+				.list();
+			Map<String, StaffScope> scopes = new LinkedHashMap<>();
+			this.jdbc.sql("select username, department_code, scope_kind, scope_places from staff_scope")
+				.query((rs, i) -> new StaffScope(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4).isBlank() ? List.of() : Arrays.asList(rs.getString(4).split(","))))
+				.list()
+				.forEach((scope) -> scopes.put(scope.username(), scope));
+			this.snapshot = s = new Snapshot(departments, rules, scopes);
+		}
+		return s;
+	}
+
+	/**
+	 * Changes made by other instances become visible within the refresh interval; this
+	 * instance's at once.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(
+			fixedDelayString = "${cityops.organization.refresh-interval:10s}")
+	void refresh() {
+		this.snapshot = null;
+	}
+
 	public List<Department> departments() {
-		return this.jdbc.sql("select code, name, kind, place_code, active from department order by code")
-			.query((rs, i) -> new Department(rs.getString(1), rs.getString(2), DepartmentKind.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getBoolean(5)))
-			.list();
+		return snapshot().departments();
 	}
 
 	public Optional<Department> department(String code) {
@@ -65,6 +104,7 @@ public class Organization {
 				scope_kind = excluded.scope_kind, scope_places = excluded.scope_places""")
 			.params(username, departmentCode, scopeKind, String.join(",", places))
 			.update();
+		refresh();
 	}
 
 	@Transactional
@@ -73,12 +113,11 @@ public class Organization {
 			.params(department.code(), department.name(), department.kind().name(), department.placeCode(),
 					department.active())
 			.update();
+		refresh();
 	}
 
 	public List<RoutingRule> rules() {
-		return this.jdbc.sql("select id, category_code, place_code, department_code from routing_rule order by id")
-			.query((rs, i) -> new RoutingRule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.list();
+		return snapshot().rules();
 	}
 
 	/** Adds or replaces the rule for (category, place). */
@@ -100,12 +139,15 @@ public class Organization {
 			.params(categoryCode, placeCode, departmentCode)
 			.query(Long.class)
 			.single();
+		refresh();
 		return new RoutingRule(id, categoryCode, placeCode, departmentCode);
 	}
 
 	@Transactional
 	public boolean deleteRule(long id) {
-		return this.jdbc.sql("delete from routing_rule where id = ?").param(id).update() == 1;
+		boolean deleted = this.jdbc.sql("delete from routing_rule where id = ?").param(id).update() == 1;
+		refresh();
+		return deleted;
 	}
 
 	/**
