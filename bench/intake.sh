@@ -10,7 +10,7 @@ DATA=$(mktemp -d /tmp/cityops-intake-XXXXXX)
 java -Xmx2g -jar target/cityops-*.jar --cityops.data-dir="$DATA" --server.port=$PORT --server.address=127.0.0.1 \
   --logging.level.org.cityops=WARN > "$DATA/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 run() { ./mvnw -q -B -Pbench exec:exec -Dexec.args="-classpath %classpath org.cityops.cases.IntakeLoad http://127.0.0.1:$PORT $*"; }
 run rate 10 200            # warm-up

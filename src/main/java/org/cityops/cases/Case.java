@@ -92,6 +92,12 @@ public class Case {
 
 	final transient List<CaseEvent> newEvents = new ArrayList<>();
 
+	/**
+	 * The history lines written by this instance, so a new case's answer needs no read
+	 * back.
+	 */
+	final transient List<HistoryEntry> savedHistory = new ArrayList<>();
+
 	Case() {
 	}
 

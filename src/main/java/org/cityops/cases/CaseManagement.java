@@ -136,7 +136,7 @@ public class CaseManagement {
 		if (c.simpleProcedure) {
 			this.events.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now));
 		}
-		return new Reported(CaseView.of(c, category.name(), this.cases.history(c.id)), true);
+		return new Reported(CaseView.of(c, category.name(), List.copyOf(c.savedHistory)), true);
 	}
 
 	/** The case made (or found again by its idempotency key). */

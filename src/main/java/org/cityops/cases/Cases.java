@@ -73,6 +73,7 @@ class Cases {
 	}
 
 	private void appendHistory(Case c) {
+		c.savedHistory.addAll(c.newHistory);
 		for (HistoryEntry h : c.newHistory) {
 			this.jdbc.sql("""
 					insert into case_history (case_id, at, actor, role, action, from_status, to_status, note)

@@ -207,8 +207,7 @@ public final class IntakeLoad {
 		double[] p = this.points.get(random.nextInt(this.points.size()));
 		String body = String.format(Locale.ROOT,
 				"{\"channel\":\"INSPECTOR\",\"categoryCode\":\"%s\",\"description\":\"负载测试\",\"lon\":%.7f,\"lat\":%.7f}",
-				CATEGORIES[random.nextInt(CATEGORIES.length)], p[0] + random.nextGaussian() * 1e-5,
-				p[1] + random.nextGaussian() * 1e-5);
+				CATEGORIES[random.nextInt(CATEGORIES.length)], p[0], p[1]);
 		try {
 			HttpResponse<String> r = send(post("/api/v1/cases", body));
 			if (r.statusCode() != 201) {
