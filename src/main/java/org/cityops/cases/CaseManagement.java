@@ -99,9 +99,10 @@ public class CaseManagement {
 				&& (by.scope() == null || !by.scope().covers(unit.code(), location.area().code()))) {
 			throw CaseProblem.forbidden("Unit " + unit.code() + " (" + unit.name() + ") is outside your scope");
 		}
-		String department = this.organization.route(category.code(), unit.code(), location.area().code())
-			.department()
-			.code();
+		org.cityops.organization.Department routed = this.organization
+			.route(category.code(), unit.code(), location.area().code())
+			.department();
+		String department = routed.code();
 		Report report = new Report(channel, category.code(), description, location.point().lon(),
 				location.point().lat(), input.address(), location.gridVersion(), unit.code(), location.block().code(),
 				location.area().code(), location.town().code(),
@@ -121,6 +122,7 @@ public class CaseManagement {
 		}
 		else {
 			c = Case.report(report, by, now, this.deadlines);
+			c.level = startingLevel(routed.kind());
 			c.likelyDuplicateOf = this.cases
 				.openNear(category.code(), c.lon, c.lat, this.duplicateMetres, now.minus(this.duplicateWindow))
 				.orElse(null);
@@ -137,6 +139,19 @@ public class CaseManagement {
 			this.events.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now));
 		}
 		return new Reported(CaseView.of(c, category.name(), List.copyOf(c.savedHistory)), true);
+	}
+
+	/**
+	 * Where on the ladder a case starts: trifles handled by a committee or a property
+	 * company stay in the community, the area's teams work at grid level, the operations
+	 * centre at town level.
+	 */
+	static Level startingLevel(org.cityops.shared.DepartmentKind kind) {
+		return switch (kind) {
+			case COMMITTEE, PROPERTY_COMPANY -> Level.COMMITTEE;
+			case OPERATIONS_CENTRE -> Level.TOWN;
+			default -> Level.GRID;
+		};
 	}
 
 	/** The case made (or found again by its idempotency key). */

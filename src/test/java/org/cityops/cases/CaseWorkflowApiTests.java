@@ -274,6 +274,8 @@ class CaseWorkflowApiTests {
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(created.getBody().path("location").path("compound").asText()).endsWith("C01");
 		assertThat(created.getBody().path("departmentCode").asText()).startsWith("JW");
+		assertThat(created.getBody().path("level").asText()).as("琐事不出社区: a committee's case starts in the community")
+			.isEqualTo("COMMITTEE");
 	}
 
 	@Test
