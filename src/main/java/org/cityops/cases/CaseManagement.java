@@ -123,12 +123,10 @@ public class CaseManagement {
 		else {
 			c = Case.report(report, by, now, this.deadlines);
 			c.level = startingLevel(routed.kind());
-			c.likelyDuplicateOf = this.cases
-				.openNear(category.code(), c.lon, c.lat, this.duplicateMetres, now.minus(this.duplicateWindow))
-				.orElse(null);
 		}
 		try {
-			this.cases.insert(c, idempotencyKey);
+			this.cases.insert(c, idempotencyKey,
+					c.simpleProcedure ? null : new Cases.Near(this.duplicateMetres, now.minus(this.duplicateWindow)));
 		}
 		catch (DuplicateKeyException ex) {
 			// the same key arrived concurrently; the other call's case stands

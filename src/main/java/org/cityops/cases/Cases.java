@@ -30,25 +30,57 @@ class Cases {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts a new case with its first history lines; sets its id and number. */
-	void insert(Case c, String idempotencyKey) {
-		long seq = this.jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-		c.number = "TP" + DAY.format(c.reportedAt) + "-" + String.format("%06d", seq);
-		c.id = this.jdbc
-			.sql("""
-					insert into case_file (number, status, channel, category_code, description, lon, lat, address,
-					grid_version, unit_code, block_code, area_code, town_code, committee_code, compound_code,
-					department_code, level, reporter, simple_procedure, likely_duplicate_of, reported_at, registered_at,
-					handled_at, closed_at, stage_deadline, resolved_level, idempotency_key)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(c.number, c.status.name(), c.channel.name(), c.categoryCode, c.description, c.lon, c.lat, c.address,
-					c.gridVersion, c.unitCode, c.blockCode, c.areaCode, c.townCode, c.committeeCode, c.compoundCode,
-					c.departmentCode, c.level.name(), c.reporter, c.simpleProcedure, c.likelyDuplicateOf,
-					ts(c.reportedAt), ts(c.registeredAt), ts(c.handledAt), ts(c.closedAt), ts(c.stageDeadline),
-					(c.resolvedLevel != null) ? c.resolvedLevel.name() : null, idempotencyKey)
-			.query(Long.class)
-			.single();
-		appendHistory(c);
+	/** Where to look for an open case the new one likely duplicates. */
+	record Near(double metres, Instant since) {
+	}
+
+	/**
+	 * Inserts a new case with its first history lines, in one statement and one round
+	 * trip: the duplicate lookup, the case row (its number drawn from a sequence) and the
+	 * history rows. Sets id, number and likelyDuplicateOf.
+	 */
+	void insert(Case c, String idempotencyKey, Near near) {
+		double dLat = (near != null) ? near.metres() / 110_574.0 : 0;
+		double dLon = (near != null) ? near.metres() / (111_320.0 * Math.cos(Math.toRadians(c.lat))) : 0;
+		List<Object> params = new ArrayList<>(
+				List.of(near != null, c.categoryCode, ts((near != null) ? near.since() : c.reportedAt), c.lon - dLon,
+						c.lon + dLon, c.lat - dLat, c.lat + dLat, c.lon, c.lon, c.lat, c.lat));
+		params.addAll(java.util.Arrays.asList(DAY.format(c.reportedAt), c.status.name(), c.channel.name(),
+				c.categoryCode, c.description, c.lon, c.lat, c.address, c.gridVersion, c.unitCode, c.blockCode,
+				c.areaCode, c.townCode, c.committeeCode, c.compoundCode, c.departmentCode, c.level.name(), c.reporter,
+				c.simpleProcedure, ts(c.reportedAt), ts(c.registeredAt), ts(c.handledAt), ts(c.closedAt),
+				ts(c.stageDeadline), (c.resolvedLevel != null) ? c.resolvedLevel.name() : null, idempotencyKey));
+		StringBuilder history = new StringBuilder();
+		for (HistoryEntry h : c.newHistory) {
+			history.append((history.length() == 0) ? "" : ", ").append("(?::timestamptz, ?, ?, ?, ?, ?, ?)");
+			params.addAll(java.util.Arrays.asList(ts(h.at()), h.actor(), h.role(), h.action(),
+					(h.from() != null) ? h.from().name() : null, (h.to() != null) ? h.to().name() : null, h.note()));
+		}
+		java.util.Map<String, Object> row = this.jdbc.sql("""
+				with dup as (
+				    select id from case_file where ? and category_code = ? and reported_at >= ?
+				    and status not in ('CLOSED', 'REJECTED', 'CANCELLED', 'MERGED')
+				    and lon between ? and ? and lat between ? and ?
+				    order by (lon - ?) * (lon - ?) + (lat - ?) * (lat - ?) limit 1),
+				ins as (
+				    insert into case_file (number, status, channel, category_code, description, lon, lat, address,
+				    grid_version, unit_code, block_code, area_code, town_code, committee_code, compound_code,
+				    department_code, level, reporter, simple_procedure, likely_duplicate_of, reported_at,
+				    registered_at, handled_at, closed_at, stage_deadline, resolved_level, idempotency_key)
+				    values ('TP' || ? || '-' || lpad(nextval('case_number_seq')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?,
+				    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from dup), ?, ?, ?, ?, ?, ?, ?)
+				    returning id, number, likely_duplicate_of),
+				hist as (
+				    insert into case_history (case_id, at, actor, role, action, from_status, to_status, note)
+				    select ins.id, h.* from ins, (values """ + history + """
+				    ) as h (at, actor, role, action, from_status, to_status, note))
+				select id, number, likely_duplicate_of from ins""").params(params).query().singleRow();
+		c.id = ((Number) row.get("id")).longValue();
+		c.number = (String) row.get("number");
+		c.likelyDuplicateOf = (row.get("likely_duplicate_of") != null)
+				? ((Number) row.get("likely_duplicate_of")).longValue() : null;
+		c.savedHistory.addAll(c.newHistory);
+		c.newHistory.clear();
 	}
 
 	/** Saves a changed case; false when someone else changed it since it was read. */
@@ -108,23 +140,6 @@ class Cases {
 					rs.getString("role"), rs.getString("action"), status(rs.getString("from_status")),
 					status(rs.getString("to_status")), rs.getString("note")))
 			.list();
-	}
-
-	/**
-	 * An open case of the same category within a distance and time window, the nearest
-	 * first.
-	 */
-	Optional<Long> openNear(String category, double lon, double lat, double metres, Instant since) {
-		double dLat = metres / 110_574.0;
-		double dLon = metres / (111_320.0 * Math.cos(Math.toRadians(lat)));
-		return this.jdbc.sql("""
-				select id from case_file where category_code = ? and reported_at >= ?
-				and status not in ('CLOSED', 'REJECTED', 'CANCELLED', 'MERGED')
-				and lon between ? and ? and lat between ? and ?
-				order by (lon - ?) * (lon - ?) + (lat - ?) * (lat - ?) limit 1""")
-			.params(category, ts(since), lon - dLon, lon + dLon, lat - dLat, lat + dLat, lon, lon, lat, lat)
-			.query(Long.class)
-			.optional();
 	}
 
 	/**
