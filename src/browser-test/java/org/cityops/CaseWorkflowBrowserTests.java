@@ -4,11 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -17,27 +14,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * phone with a photo, the operations centre registers and dispatches it, the city-management team accepts it and feeds
  * back, the inspector verifies it on site, and the centre closes it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CaseWorkflowBrowserTests {
-
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port);
-		}
-		return browser;
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class CaseWorkflowBrowserTests extends BrowserTest {
 
 	private void act(String user, String caseUrl, String action, String note, String expectedStatus) {
 		Page page = browser().signedIn(user, 1280, 900);

@@ -2,11 +2,8 @@ package org.cityops;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -14,27 +11,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * What a person sees on the grid map, in Chromium: the Taopu territory, a unit's details on click, address search,
  * and the English switch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GridMapBrowserTests {
-
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
-
-	private BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port);
-		}
-		return browser;
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class GridMapBrowserTests extends BrowserTest {
 
 	private Page openMap(int width, int height) {
 		Page page = browser().signedIn("operator", width, height);

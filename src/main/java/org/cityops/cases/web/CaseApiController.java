@@ -146,14 +146,7 @@ class CaseApiController {
 	}
 
 	private Actor actor(Authentication authentication) {
-		Role role = authentication.getAuthorities()
-			.stream()
-			.map((a) -> a.getAuthority())
-			.filter((a) -> a.startsWith("ROLE_"))
-			.map((a) -> Role.valueOf(a.substring(5)))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Signed in without a role"));
-		return this.cases.actor(authentication.getName(), role);
+		return Actors.of(authentication, this.cases);
 	}
 
 	private static String upper(String value) {

@@ -214,14 +214,7 @@ class CasePagesController {
 	}
 
 	private Actor actor(Authentication authentication) {
-		Role role = authentication.getAuthorities()
-			.stream()
-			.map((a) -> a.getAuthority())
-			.filter((a) -> a.startsWith("ROLE_"))
-			.map((a) -> Role.valueOf(a.substring(5)))
-			.findFirst()
-			.orElseThrow();
-		return this.cases.actor(authentication.getName(), role);
+		return Actors.of(authentication, this.cases);
 	}
 
 	private static String blank(String value) {
