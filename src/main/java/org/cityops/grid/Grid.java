@@ -102,9 +102,8 @@ public class Grid {
 		GridFeature area = grid.parent(block);
 		GridFeature town = grid.parent(area);
 		GridFeature committee = grid.feature(unit.committeeCode());
-		List<GridPlace> compounds = grid.compounds()
+		List<GridPlace> compounds = grid.compoundsIn(unit.code())
 			.stream()
-			.filter((c) -> unit.geometry().covers(c.geometry().getInteriorPoint()))
 			.map(GridFeature::place)
 			.sorted(Comparator.comparing(GridPlace::code))
 			.toList();

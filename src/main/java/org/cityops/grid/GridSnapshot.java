@@ -118,6 +118,28 @@ final class GridSnapshot {
 		return this.compounds;
 	}
 
+	private volatile Map<String, List<GridFeature>> compoundsByUnit;
+
+	/**
+	 * The compounds whose interior point lies in the unit; computed once per version with
+	 * the unit locator.
+	 */
+	List<GridFeature> compoundsIn(String unitCode) {
+		Map<String, List<GridFeature>> byUnit = this.compoundsByUnit;
+		if (byUnit == null) {
+			Map<String, List<GridFeature>> map = new HashMap<>();
+			for (GridFeature compound : this.compounds) {
+				Coordinate p = compound.geometry().getInteriorPoint().getCoordinate();
+				int u = this.unitLocator.locate(p.x, p.y);
+				if (u >= 0) {
+					map.computeIfAbsent(this.units.get(u).code(), (k) -> new ArrayList<>()).add(compound);
+				}
+			}
+			this.compoundsByUnit = byUnit = map;
+		}
+		return byUnit.getOrDefault(unitCode, List.of());
+	}
+
 	GridFeature district() {
 		return this.district;
 	}
