@@ -44,6 +44,8 @@ public class CaseManagement {
 
 	private final Deadlines deadlines;
 
+	private final CasePhotos photos;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -53,7 +55,7 @@ public class CaseManagement {
 	private final Duration duplicateWindow;
 
 	CaseManagement(Cases cases, Grid grid, Catalog catalog, Organization organization, Deadlines deadlines,
-			ApplicationEventPublisher events, Clock clock,
+			CasePhotos photos, ApplicationEventPublisher events, Clock clock,
 			@Value("${cityops.cases.duplicate-distance-m:50}") double duplicateMetres,
 			@Value("${cityops.cases.duplicate-window:72h}") Duration duplicateWindow) {
 		this.cases = cases;
@@ -61,6 +63,7 @@ public class CaseManagement {
 		this.catalog = catalog;
 		this.organization = organization;
 		this.deadlines = deadlines;
+		this.photos = photos;
 		this.events = events;
 		this.clock = clock;
 		this.duplicateMetres = duplicateMetres;
@@ -73,8 +76,30 @@ public class CaseManagement {
 	}
 
 	/**
-	 * Opens a case (or, with {@code simpleProcedure}, opens and closes it). With an
-	 * idempotency key, a retry answers the case the first call made.
+	 * Opens a case with its photos, all or nothing: every photo is checked before
+	 * anything is written, and the case and its photos are committed together. The simple
+	 * procedure needs at least one photo before and one after.
+	 */
+	@Transactional
+	public Reported report(NewCase input, Actor by, String idempotencyKey, List<byte[]> before, List<byte[]> after) {
+		if (Boolean.TRUE.equals(input.simpleProcedure()) && (before.isEmpty() || after.isEmpty())) {
+			throw CaseProblem.invalid("The simple procedure needs a photo before and a photo after the fix");
+		}
+		before.forEach(this.photos::check);
+		after.forEach(this.photos::check);
+		Reported reported = report(input, by, idempotencyKey);
+		if (reported.created()) {
+			long id = reported.view().id();
+			before.forEach((photo) -> this.photos.add(id, "BEFORE", photo, by));
+			after.forEach((photo) -> this.photos.add(id, "AFTER", photo, by));
+		}
+		return reported;
+	}
+
+	/**
+	 * Opens a case without photos (or, with {@code simpleProcedure}, opens and closes it;
+	 * the API asks for photos then, through the other {@code report}). With an
+	 * idempotency key, a retry answers the first case.
 	 */
 	@Transactional
 	public Reported report(NewCase input, Actor by, String idempotencyKey) {

@@ -51,6 +51,17 @@ public class CasePhotos {
 		return this.maxBytes;
 	}
 
+	/** Refuses what {@link #add} would refuse, without writing anything. */
+	public void check(byte[] data) {
+		if (data == null || data.length == 0) {
+			throw CaseProblem.invalid("The photo is empty");
+		}
+		if (data.length > this.maxBytes) {
+			throw CaseProblem.invalid("The photo has " + data.length + " bytes; at most " + this.maxBytes);
+		}
+		PhotoSanitizer.clean(data);
+	}
+
 	@Transactional
 	public Photo add(long caseId, String stage, byte[] data, Actor by) {
 		Case c = this.cases.find(caseId).orElseThrow(() -> CaseProblem.notFound(caseId));

@@ -190,19 +190,77 @@ class CaseWorkflowApiTests {
 			.isEqualTo("CANCELLED");
 	}
 
+	ResponseEntity<JsonNode> reportWithPhotos(Map<String, Object> report, byte[] before, byte[] after) {
+		org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		parts.add("case", new HttpEntity<>(report, json));
+		if (before != null) {
+			parts.add("before", picture(before, "before.jpg"));
+		}
+		if (after != null) {
+			parts.add("after", picture(after, "after.png"));
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return this.rest.withBasicAuth("inspector", "cityops-demo")
+			.postForEntity("/api/v1/cases", new HttpEntity<>(parts, headers), JsonNode.class);
+	}
+
+	private static HttpEntity<org.springframework.core.io.ByteArrayResource> picture(byte[] bytes, String name) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+		return new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}, headers);
+	}
+
+	long total() {
+		return this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForObject("/api/v1/cases?size=1", JsonNode.class)
+			.path("total")
+			.asLong();
+	}
+
 	@Test
-	void theSimpleProcedureClosesOnTheSpotOnlyWhereTheCategoryAllowsIt() {
+	void theSimpleProcedureClosesOnTheSpotWithPhotosOnlyWhereTheCategoryAllowsIt() throws Exception {
 		Map<String, Object> body = report("06010", "暴露垃圾，已现场清理");
 		body.put("simpleProcedure", true);
-		ResponseEntity<JsonNode> closed = post("inspector", "/api/v1/cases", body, null);
+		ResponseEntity<JsonNode> closed = reportWithPhotos(body, PhotoSanitizerTests.jpegWithLocation(),
+				PhotoSanitizerTests.pngWithText());
 		assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(closed.getBody().path("status").asText()).isEqualTo("CLOSED");
 		assertThat(closed.getBody().path("simpleProcedure").asBoolean()).isTrue();
+		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForObject("/api/v1/cases/" + closed.getBody().path("id").asLong() + "/photos", JsonNode.class))
+			.extracting((p) -> p.path("stage").asText())
+			.containsExactly("BEFORE", "AFTER");
+		ResponseEntity<JsonNode> withoutPhotos = post("inspector", "/api/v1/cases", body, null);
+		assertThat(withoutPhotos.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(withoutPhotos.getBody().path("detail").asText()).contains("before and after");
 		Map<String, Object> notAllowed = report("06001", "私搭乱建");
 		notAllowed.put("simpleProcedure", true);
-		ResponseEntity<JsonNode> refused = post("inspector", "/api/v1/cases", notAllowed, null);
+		ResponseEntity<JsonNode> refused = reportWithPhotos(notAllowed, PhotoSanitizerTests.jpegWithLocation(),
+				PhotoSanitizerTests.pngWithText());
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(refused.getBody().path("detail").asText()).contains("does not allow the simple procedure");
+	}
+
+	@Test
+	void aReportWithABadPhotoIsRefusedWholeAndWritesNothing() throws Exception {
+		long before = total();
+		ResponseEntity<JsonNode> refused = reportWithPhotos(report("06001", "私搭乱建"),
+				"<html>not a picture</html>".getBytes(), null);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(refused.getBody().path("detail").asText()).contains("not a JPEG, PNG or WebP");
+		assertThat(total()).isEqualTo(before);
+		ResponseEntity<JsonNode> ok = reportWithPhotos(report("06001", "私搭乱建"), PhotoSanitizerTests.jpegWithLocation(),
+				null);
+		assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(total()).isEqualTo(before + 1);
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -93,7 +94,40 @@ class CaseApiController {
 	ResponseEntity<CaseView> report(@RequestBody NewCase body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			Authentication authentication) {
-		CaseManagement.Reported reported = this.cases.report(body, actor(authentication), idempotencyKey);
+		if (Boolean.TRUE.equals(body.simpleProcedure())) {
+			throw new IllegalArgumentException("The simple procedure needs a photo before and after: send "
+					+ "multipart/form-data with a part 'case' (this JSON) and parts 'before' and 'after'");
+		}
+		return answer(this.cases.report(body, actor(authentication), idempotencyKey));
+	}
+
+	@PostMapping(consumes = "multipart/form-data")
+	@Operation(summary = "Report a case with photos: part 'case' (the JSON), parts 'before' and 'after' (pictures)",
+			description = "All or nothing: a bad photo refuses the whole report. The simple procedure needs both.")
+	ResponseEntity<CaseView> reportWithPhotos(@RequestPart("case") NewCase body,
+			@RequestPart(name = "before",
+					required = false) java.util.List<org.springframework.web.multipart.MultipartFile> before,
+			@RequestPart(name = "after",
+					required = false) java.util.List<org.springframework.web.multipart.MultipartFile> after,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			Authentication authentication) throws java.io.IOException {
+		return answer(this.cases.report(body, actor(authentication), idempotencyKey, bytes(before), bytes(after)));
+	}
+
+	static java.util.List<byte[]> bytes(java.util.List<org.springframework.web.multipart.MultipartFile> files)
+			throws java.io.IOException {
+		java.util.List<byte[]> out = new java.util.ArrayList<>();
+		if (files != null) {
+			for (org.springframework.web.multipart.MultipartFile file : files) {
+				if (!file.isEmpty()) {
+					out.add(file.getBytes());
+				}
+			}
+		}
+		return out;
+	}
+
+	private static ResponseEntity<CaseView> answer(CaseManagement.Reported reported) {
 		if (!reported.created()) {
 			return ResponseEntity.ok(reported.view());
 		}

@@ -123,14 +123,12 @@ class CasePagesController {
 			RedirectAttributes redirect, Model model) throws IOException {
 		Actor actor = actor(authentication);
 		try {
-			if (simpleProcedure && (isEmpty(before) || isEmpty(after))) {
-				throw new IllegalArgumentException("简易程序需同时上传处置前、处置后照片");
-			}
 			NewCase input = new NewCase(channel, categoryCode, description, lon, lat, null,
 					(address != null && !address.isBlank()) ? address : null, simpleProcedure);
-			long id = this.cases.report(input, actor, null).view().id();
-			attach(id, "BEFORE", before, actor);
-			attach(id, "AFTER", after, actor);
+			long id = this.cases
+				.report(input, actor, null, CaseApiController.bytes(before), CaseApiController.bytes(after))
+				.view()
+				.id();
 			redirect.addFlashAttribute("message", "case.reported");
 			return "redirect:/cases/" + id;
 		}
@@ -191,21 +189,6 @@ class CasePagesController {
 
 	private List<Category> matters() {
 		return this.catalog.categories("MATTER", null).stream().filter(Category::active).toList();
-	}
-
-	private void attach(long id, String stage, List<MultipartFile> files, Actor actor) throws IOException {
-		if (files == null) {
-			return;
-		}
-		for (MultipartFile file : files) {
-			if (!file.isEmpty()) {
-				this.photos.add(id, stage, file.getBytes(), actor);
-			}
-		}
-	}
-
-	private static boolean isEmpty(List<MultipartFile> files) {
-		return files == null || files.stream().allMatch(MultipartFile::isEmpty);
 	}
 
 	private static String area(Actor actor) {
