@@ -51,6 +51,16 @@ class CaseWorkflowBrowserTests extends BrowserTest {
 		act("operator", caseUrl, "register", "属实，立案", "REGISTERED");
 		act("operator", caseUrl, "dispatch", null, "DISPATCHED");
 		act("handler", caseUrl, "accept", null, "ACCEPTED");
+		// the department may ask for more time; the centre only decides once asked
+		Page handlerPage = browser().signedIn("handler", 1280, 900);
+		handlerPage.navigate(caseUrl);
+		assertThat(handlerPage.locator("form[data-action=postpone] input[name=workingDays]")).isVisible();
+		handlerPage.context().close();
+		Page centre = browser().signedIn("operator", 1280, 900);
+		centre.navigate(caseUrl);
+		assertThat(centre.locator("form[data-action=postpone]")).hasCount(0);
+		assertThat(centre.locator("form[data-action=supervise]")).hasCount(1);
+		centre.context().close();
 		act("handler", caseUrl, "handle", "已拆除彩钢板棚", "HANDLED");
 		act("inspector", caseUrl, "verify", "现场已恢复", "VERIFIED");
 		act("operator", caseUrl, "close", "结案", "CLOSED");

@@ -173,10 +173,18 @@ class CasePagesController {
 	/** The actions allowed now that this user's role may do. */
 	private static List<String> actionsFor(CaseView c, Actor actor) {
 		List<String> out = new ArrayList<>();
+		boolean requested = c.postponeRequestedDays() != null;
 		for (String key : c.allowedActions()) {
-			if (Action.parse(key).permitsRole(actor.role())) {
-				out.add(key);
+			Action action = Action.parse(key);
+			if (!action.permitsRole(actor.role())) {
+				continue;
 			}
+			// the department asks for more time; the centre decides on a pending request
+			boolean decides = actor.role() == Role.OPERATOR || actor.role() == Role.ADMIN;
+			if (action == Action.POSTPONE && (decides != requested)) {
+				continue;
+			}
+			out.add(key);
 		}
 		return out;
 	}
