@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -236,10 +235,6 @@ public class Catalog implements InitializingBean {
 				DeadlineUnit.valueOf(rs.getString("deadline_unit")), rs.getBoolean("simple_procedure"),
 				keywords.isBlank() ? List.of() : Arrays.asList(keywords.split(",")), rs.getBoolean("active"),
 				rs.getInt("revision"));
-	}
-
-	static String normalizeKind(String kind) {
-		return (kind == null) ? null : kind.toUpperCase(Locale.ROOT);
 	}
 
 }

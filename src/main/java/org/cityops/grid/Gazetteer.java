@@ -244,10 +244,6 @@ class Gazetteer {
 		return collection;
 	}
 
-	int roadCount() {
-		return roads().size();
-	}
-
 	private Map<String, Road> roads() {
 		Map<String, Road> loaded = this.roads;
 		if (loaded == null) {

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,16 +114,6 @@ class GridStore {
 			.list();
 	}
 
-	Map<String, Double> areas(long version) {
-		Map<String, Double> areas = new LinkedHashMap<>();
-		this.jdbc.sql("select code, area_m2 from grid_feature where version_id = ?")
-			.param(version)
-			.query((ResultSet rs) -> {
-				areas.put(rs.getString(1), rs.getDouble(2));
-			});
-		return areas;
-	}
-
 	void replaceLayer(GridLayerInfo layer, List<GridLayerCell> cells) {
 		this.jdbc.sql("delete from grid_layer where code = ?").param(layer.code()).update();
 		this.jdbc.sql("""
@@ -191,10 +179,6 @@ class GridStore {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp ts = rs.getTimestamp(column);
 		return (ts != null) ? ts.toInstant() : null;
-	}
-
-	static <T> List<T> copy(List<T> list) {
-		return new ArrayList<>(list);
 	}
 
 }

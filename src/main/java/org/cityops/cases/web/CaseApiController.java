@@ -14,7 +14,6 @@ import org.cityops.cases.CasePhotos;
 import org.cityops.cases.CaseProblem;
 import org.cityops.cases.CaseView;
 import org.cityops.cases.NewCase;
-import org.cityops.shared.Role;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
