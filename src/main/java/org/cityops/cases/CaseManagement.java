@@ -210,7 +210,7 @@ public class CaseManagement {
 			case MERGE -> merge(c, cmd, by, now);
 		}
 		save(c);
-		return view(id);
+		return CaseView.of(c, categoryName(c.categoryCode), this.cases.history(id));
 	}
 
 	private void postpone(Case c, CaseCommand cmd, Actor by, Instant now) {

@@ -105,7 +105,7 @@ public class Catalog implements InitializingBean {
 			return List.of();
 		}
 		List<Suggestion> out = new ArrayList<>();
-		for (Category c : categories(null, null)) {
+		for (Category c : byCode().values()) {
 			if (!c.active()) {
 				continue;
 			}
