@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure someone can sign in. In demo mode: one account per role, password
- * {@value #DEMO_PASSWORD}. Otherwise the first administrator comes from
+ * {@value #DEMO_PASSWORD}, and a machine client {@code hotline-12345} with the key
+ * {@value #DEMO_HOTLINE_KEY}. Otherwise the first administrator comes from
  * {@code cityops.admin.username} and {@code cityops.admin.password}, and start-up stops
  * with an explanation when neither an administrator nor that password exists.
  */
@@ -19,9 +20,13 @@ class AccountBootstrap implements InitializingBean {
 
 	static final String DEMO_PASSWORD = "cityops-demo";
 
+	static final String DEMO_HOTLINE_KEY = "cityops-demo-hotline-key";
+
 	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
 	private final StaffAccounts accounts;
+
+	private final ApiClients clients;
 
 	private final boolean demo;
 
@@ -29,10 +34,11 @@ class AccountBootstrap implements InitializingBean {
 
 	private final String adminPassword;
 
-	AccountBootstrap(StaffAccounts accounts, @Value("${cityops.demo:true}") boolean demo,
+	AccountBootstrap(StaffAccounts accounts, ApiClients clients, @Value("${cityops.demo:true}") boolean demo,
 			@Value("${cityops.admin.username:admin}") String adminUsername,
 			@Value("${cityops.admin.password:}") String adminPassword) {
 		this.accounts = accounts;
+		this.clients = clients;
 		this.demo = demo;
 		this.adminUsername = adminUsername;
 		this.adminPassword = adminPassword;
@@ -55,6 +61,10 @@ class AccountBootstrap implements InitializingBean {
 		demoAccount("handler", "城管执法中队", Role.HANDLER);
 		demoAccount("committee", "居委会", Role.COMMITTEE);
 		demoAccount("leader", "镇领导", Role.LEADER);
+		if (!this.clients.exists("hotline-12345")) {
+			this.clients.create("hotline-12345", java.util.List.of("hotline"), "demo", DEMO_HOTLINE_KEY, true);
+			log.info("Demo API client 'hotline-12345' created with the demo key");
+		}
 	}
 
 	private void demoAccount(String username, String displayName, Role role) {

@@ -26,6 +26,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import java.util.function.Supplier;
 
 /**
  * Staff sign in with a form for pages; machines and scripts use HTTP Basic on
@@ -55,12 +62,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiClients clients) throws Exception {
+		AuthenticationEntryPoint badKey = (request, response, ex) -> problem(json, request, response,
+				HttpStatus.UNAUTHORIZED, ex.getMessage());
 		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(
+					(requests) -> requests.anyRequest().access(SecurityConfiguration::staffOrScopedClient))
+			.addFilterBefore(new ApiKeyFilter(clients, badKey), BasicAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> problem(json, request,
 					response, HttpStatus.UNAUTHORIZED, "Sign in with a staff account (HTTP Basic) to use the API")))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null
+					|| request.getHeader(ApiKeyFilter.HEADER) != null))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((handling) -> handling
@@ -81,6 +93,20 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.frameOptions(Customizer.withDefaults()))
 			.build();
+	}
+
+	/**
+	 * Staff may call any API (each endpoint checks the role); a machine client only the
+	 * paths of its scopes.
+	 */
+	private static AuthorizationDecision staffOrScopedClient(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication a = authentication.get();
+		if (a instanceof ApiKeyFilter.ClientAuthentication client) {
+			return new AuthorizationDecision(client.client().mayCall(context.getRequest().getRequestURI()));
+		}
+		return new AuthorizationDecision(
+				a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken));
 	}
 
 	private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,

@@ -1,0 +1,303 @@
+package org.cityops.hotline.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.cityops.cases.Actor;
+import org.cityops.cases.CaseManagement;
+import org.cityops.cases.CaseProblem;
+import org.cityops.hotline.CallerData;
+import org.cityops.hotline.HotlineDesk;
+import org.cityops.hotline.HotlineExport;
+import org.cityops.hotline.HotlineFilter;
+import org.cityops.hotline.HotlineImports;
+import org.cityops.hotline.HotlineKpis;
+import org.cityops.hotline.HotlineProblem;
+import org.cityops.hotline.HotlineQueries;
+import org.cityops.hotline.HotlineView;
+import org.cityops.hotline.NewOrder;
+import org.cityops.hotline.OrderIntake;
+import org.cityops.hotline.OrderStatus;
+import org.cityops.hotline.OrderType;
+import org.cityops.shared.BoundedBody;
+import org.cityops.shared.Role;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * 12345 hotline orders over HTTP. The hotline centre's system (API key with scope
+ * {@code hotline}) sends orders and callbacks and fetches the export; staff work the
+ * orders. Callers are masked in every answer except {@code /caller}, which is logged.
+ */
+@RestController
+@RequestMapping("/api/v1/hotline")
+@Tag(name = "hotline", description = "12345 hotline work orders: intake, first contact, conclusion, callback, return")
+class HotlineApiController {
+
+	static final long MAX_UPLOAD = 10L * 1024 * 1024;
+
+	private final OrderIntake intake;
+
+	private final HotlineDesk desk;
+
+	private final HotlineQueries queries;
+
+	private final CallerData callers;
+
+	private final HotlineWeb web;
+
+	HotlineApiController(OrderIntake intake, HotlineDesk desk, HotlineQueries queries, CallerData callers,
+			HotlineWeb web) {
+		this.intake = intake;
+		this.desk = desk;
+		this.queries = queries;
+		this.callers = callers;
+		this.web = web;
+	}
+
+	@PostMapping("/orders")
+	@Operation(summary = "Send an order (the hotline centre's system, or an operator); a known number updates it")
+	ResponseEntity<OrderIntake.Received> receive(@RequestBody NewOrder order, Authentication authentication) {
+		Actor actor = this.web.staff(authentication);
+		if (actor != null && actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN) {
+			throw HotlineWeb.forbidden("Orders come from the hotline centre's system or an operator");
+		}
+		OrderIntake.Received received = this.intake.receive(order, (actor == null) ? "API" : "MANUAL",
+				authentication.getName());
+		return (received.outcome() == OrderIntake.Outcome.CREATED)
+				? ResponseEntity.created(URI.create("/api/v1/hotline/orders/" + received.id())).body(received)
+				: ResponseEntity.ok(received);
+	}
+
+	@GetMapping("/orders")
+	@Operation(summary = "The queue: orders by filter, the most pressing deadline first (callers masked)")
+	HotlineQueries.Page list(@RequestParam(required = false) OrderStatus status,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) OrderType type,
+			@RequestParam(required = false) String department, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, Authentication authentication) {
+		return this.queries.list(new HotlineFilter(status, open, type, blank(department), blank(q), overdue),
+				this.web.staff(authentication), page, size);
+	}
+
+	@GetMapping("/orders/{id}")
+	@Operation(summary = "One order with its conversation log and callbacks (caller masked)")
+	HotlineView view(@PathVariable long id, Authentication authentication) {
+		return this.queries.view(id, this.web.staff(authentication));
+	}
+
+	@GetMapping("/orders/by-number/{number}")
+	@Operation(summary = "One order by the hotline centre's number")
+	HotlineView byNumber(@PathVariable String number, Authentication authentication) {
+		return this.queries.view(this.queries.idOf(number), this.web.staff(authentication));
+	}
+
+	@GetMapping("/orders/{id}/caller")
+	@Operation(summary = "The caller's name and phone in full (operator; the handling department unless "
+			+ "confidential); every call is logged")
+	CallerData.Caller caller(@PathVariable long id, Authentication authentication) {
+		return this.callers.reveal(id, this.web.requireStaff(authentication), "API");
+	}
+
+	@GetMapping("/orders/{id}/caller-views")
+	@Operation(summary = "Who saw the caller in full, and when (operator, administrator)")
+	List<Map<String, Object>> callerViews(@PathVariable long id, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		if (actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN) {
+			throw HotlineWeb.forbidden("Only the operations centre and administrators read the access log");
+		}
+		return this.callers.views(id);
+	}
+
+	record Contact(String method, String said, Instant at) {
+	}
+
+	record Text(String text, String reason, String department, Boolean approve) {
+	}
+
+	@PostMapping("/orders/{id}/confirm")
+	@Operation(summary = "Operator: confirm category (and place) — the order becomes a case with a department")
+	HotlineView confirm(@PathVariable long id, @RequestBody HotlineDesk.Confirmation body,
+			Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.confirm(id, body, actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/{id}/contact")
+	@Operation(summary = "Record a contact with the caller (PHONE, SMS, VISIT, UNREACHABLE); the first is 先行联系")
+	HotlineView contact(@PathVariable long id, @RequestBody Contact body, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.contact(id, body.method(), body.said(), body.at(), actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/{id}/conclude")
+	@Operation(summary = "Department: conclude with the reply to the caller (办结)")
+	HotlineView conclude(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.conclude(id, body.text(), actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/{id}/request-return")
+	@Operation(summary = "Department: ask to return the order to the hotline centre (退单) with a standard reason")
+	HotlineView requestReturn(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.requestReturn(id, body.reason(), body.text(), actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/{id}/decide-return")
+	@Operation(summary = "Operator: approve the return, or refuse it and dispatch again (\"approve\": false)")
+	HotlineView decideReturn(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.decideReturn(id, required(body.approve()), body.text(), blank(body.department()), actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/{id}/callback")
+	@Operation(summary = "Record the callback (回访); any 不满意 opens re-handling (重办)")
+	HotlineView callback(@PathVariable long id, @RequestBody HotlineDesk.Callback body, Authentication authentication) {
+		Actor actor = this.web.staff(authentication);
+		this.desk.callback(id, body, actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/by-number/{number}/callback")
+	@Operation(summary = "The hotline centre reports its callback by order number")
+	HotlineView callbackByNumber(@PathVariable String number, @RequestBody HotlineDesk.Callback body,
+			Authentication authentication) {
+		return callback(this.queries.idOf(number), body, authentication);
+	}
+
+	@PostMapping("/orders/{id}/request-complex")
+	@Operation(summary = "Department: ask for the complex-order time limit (15 working days)")
+	HotlineView requestComplex(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.requestComplex(id, body.text(), actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping("/orders/{id}/decide-complex")
+	@Operation(summary = "Operator: approve or deny the complex-order time limit")
+	HotlineView decideComplex(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
+		Actor actor = this.web.requireStaff(authentication);
+		this.desk.decideComplex(id, required(body.approve()), body.text(), actor);
+		return this.queries.view(id, actor);
+	}
+
+	@PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Operator: check a spreadsheet (.xlsx or CSV) row by row; nothing is imported yet")
+	ResponseEntity<HotlineImports.ImportReport> check(@RequestParam("file") MultipartFile file,
+			Authentication authentication) throws java.io.IOException {
+		if (file.getSize() > MAX_UPLOAD) {
+			throw HotlineWeb.tooLarge();
+		}
+		return this.web.checked(file.getBytes(), file.getOriginalFilename(), authentication);
+	}
+
+	@PostMapping(value = "/imports",
+			consumes = { "application/octet-stream", "text/csv",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+	@Operation(summary = "Operator: check a spreadsheet sent as the request body (?filename=)")
+	ResponseEntity<HotlineImports.ImportReport> checkBody(@RequestParam(defaultValue = "upload") String filename,
+			HttpServletRequest request, Authentication authentication) {
+		byte[] body = BoundedBody.read(request, MAX_UPLOAD);
+		if (body == null) {
+			throw HotlineWeb.tooLarge();
+		}
+		return this.web.checked(body, filename, authentication);
+	}
+
+	@GetMapping("/imports/{id}")
+	HotlineImports.ImportReport importReport(@PathVariable long id, Authentication authentication) {
+		return this.web.importReport(id, authentication);
+	}
+
+	@PostMapping("/imports/{id}/apply")
+	@Operation(summary = "Operator: import the valid rows, all in one transaction")
+	HotlineImports.Applied apply(@PathVariable long id, Authentication authentication) {
+		return this.web.apply(id, authentication);
+	}
+
+	@PostMapping("/imports/{id}/discard")
+	@Operation(summary = "Operator: drop a checked import")
+	ResponseEntity<Void> discard(@PathVariable long id, Authentication authentication) {
+		this.web.discard(id, authentication);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "Orders concluded or returned in a period, in the centre's fields: format json, csv or xlsx")
+	ResponseEntity<?> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "json") String format, Authentication authentication) {
+		return this.web.export(this.web.period(from, to), format, authentication);
+	}
+
+	@GetMapping("/kpis")
+	@Operation(summary = "First-contact, on-time conclusion, resolution, satisfaction, return and re-handling rates "
+			+ "for orders received in a period (default: this month), for the town and per department")
+	HotlineKpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Authentication authentication) {
+		this.web.requireStaff(authentication);
+		return this.web.kpis(this.web.period(from, to));
+	}
+
+	@GetMapping("/import-template.xlsx")
+	@Operation(summary = "The spreadsheet template for imports")
+	ResponseEntity<byte[]> template() {
+		return HotlineWeb.download(this.web.template(), "12345工单导入模板.xlsx", HotlineWeb.XLSX);
+	}
+
+	@ExceptionHandler(HotlineProblem.class)
+	ProblemDetail problem(HotlineProblem ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HotlineWeb.status(ex.kind()), ex.getMessage());
+		if (!ex.errors().isEmpty()) {
+			problem.setProperty("errors", ex.errors());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler(CaseProblem.class)
+	ProblemDetail caseProblem(CaseProblem ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+		};
+		return ProblemDetail.forStatusAndDetail(status, "Its case refused: " + ex.getMessage());
+	}
+
+	private static boolean required(Boolean approve) {
+		if (approve == null) {
+			throw new IllegalArgumentException("Say \"approve\": true or false");
+		}
+		return approve;
+	}
+
+	private static String blank(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.cityops.hotline.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.cityops.cases.Actor;
+import org.cityops.cases.CaseManagement;
+import org.cityops.hotline.HotlineExport;
+import org.cityops.hotline.HotlineImports;
+import org.cityops.hotline.HotlineKpis;
+import org.cityops.hotline.HotlineProblem;
+import org.cityops.shared.Role;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * What the hotline's API and pages share: who is calling, the role checks for imports,
+ * exports and figures, periods, and file downloads.
+ */
+@Component
+class HotlineWeb {
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final CaseManagement cases;
+
+	private final HotlineImports imports;
+
+	private final HotlineExport export;
+
+	private final HotlineKpis kpis;
+
+	private final Clock clock;
+
+	HotlineWeb(CaseManagement cases, HotlineImports imports, HotlineExport export, HotlineKpis kpis, Clock clock) {
+		this.cases = cases;
+		this.imports = imports;
+		this.export = export;
+		this.kpis = kpis;
+		this.clock = clock;
+	}
+
+	/** A period {@code [from, to)} of days in Shanghai, both named days included. */
+	record Period(Instant from, Instant to, LocalDate firstDay, LocalDate lastDay) {
+	}
+
+	/** The staff member, or null for the hotline centre's system. */
+	Actor staff(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(org.springframework.security.core.GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith("ROLE_"))
+			.map((a) -> this.cases.actor(authentication.getName(), Role.valueOf(a.substring(5))))
+			.findFirst()
+			.orElse(null);
+	}
+
+	Actor requireStaff(Authentication authentication) {
+		Actor actor = staff(authentication);
+		if (actor == null) {
+			throw forbidden("The hotline centre's key sends orders and callbacks and reads orders and exports; "
+					+ "this needs a staff member");
+		}
+		return actor;
+	}
+
+	Actor requireOperator(Authentication authentication, String what) {
+		Actor actor = requireStaff(authentication);
+		if (actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN) {
+			throw forbidden("The operations centre " + what + "; your role is " + actor.role());
+		}
+		return actor;
+	}
+
+	ResponseEntity<HotlineImports.ImportReport> checked(byte[] file, String filename, Authentication authentication) {
+		Actor actor = requireOperator(authentication, "imports orders");
+		HotlineImports.ImportReport report = masked(this.imports.check(file, filename, actor.username()));
+		return ResponseEntity.created(java.net.URI.create("/api/v1/hotline/imports/" + report.id())).body(report);
+	}
+
+	HotlineImports.ImportReport importReport(long id, Authentication authentication) {
+		requireOperator(authentication, "imports orders");
+		return masked(this.imports.report(id));
+	}
+
+	HotlineImports.Applied apply(long id, Authentication authentication) {
+		return this.imports.apply(id, requireOperator(authentication, "imports orders").username());
+	}
+
+	void discard(long id, Authentication authentication) {
+		this.imports.discard(id, requireOperator(authentication, "imports orders").username());
+	}
+
+	private static HotlineImports.ImportReport masked(HotlineImports.ImportReport r) {
+		return new HotlineImports.ImportReport(r.id(), r.filename(), r.format(), r.status(), r.uploadedBy(),
+				r.uploadedAt(), r.valid(), r.invalid(), HotlineImports.masked(r.rows()), r.decidedBy(), r.decidedAt());
+	}
+
+	ResponseEntity<?> export(Period period, String format, Authentication authentication) {
+		Actor actor = staff(authentication);
+		if (actor != null && actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN
+				&& actor.role() != Role.LEADER) {
+			throw forbidden("The export goes to the hotline centre; the operations centre and leaders fetch it");
+		}
+		List<Map<String, String>> rows = this.export.rows(period.from(), period.to());
+		String name = "12345办结工单_" + period.firstDay() + "_" + period.lastDay();
+		return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+			case "json" -> ResponseEntity.ok(rows);
+			case "csv" -> download(this.export.csv(rows), name + ".csv", "text/csv;charset=UTF-8");
+			case "xlsx" -> download(this.export.xlsx(rows), name + ".xlsx", XLSX);
+			default -> throw new IllegalArgumentException("format is json, csv or xlsx");
+		};
+	}
+
+	HotlineKpis.Report kpis(Period period) {
+		return this.kpis.report(period.from(), period.to());
+	}
+
+	byte[] template() {
+		return HotlineExport.template();
+	}
+
+	/** Days as 2026-11-01 (both included); without them, the current month. */
+	Period period(String from, String to) {
+		try {
+			LocalDate start = (from != null && !from.isBlank()) ? LocalDate.parse(from.trim())
+					: YearMonth.now(this.clock.withZone(SHANGHAI)).atDay(1);
+			LocalDate end = (to != null && !to.isBlank()) ? LocalDate.parse(to.trim())
+					: YearMonth.from(start).atEndOfMonth();
+			if (end.isBefore(start)) {
+				throw new IllegalArgumentException("'to' (" + end + ") is before 'from' (" + start + ")");
+			}
+			if (start.plusYears(5).isBefore(end)) {
+				throw new IllegalArgumentException("A period is at most five years");
+			}
+			return new Period(start.atStartOfDay(SHANGHAI).toInstant(),
+					end.plusDays(1).atStartOfDay(SHANGHAI).toInstant(), start, end);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("Write dates as 2026-11-01 (from and to are both included)");
+		}
+	}
+
+	static ResponseEntity<byte[]> download(byte[] bytes, String filename, String type) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename*=UTF-8''"
+							+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
+			.contentType(MediaType.parseMediaType(type))
+			.body(bytes);
+	}
+
+	static ErrorResponseException forbidden(String message) {
+		return new ErrorResponseException(HttpStatus.FORBIDDEN,
+				ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message), null);
+	}
+
+	static ErrorResponseException tooLarge() {
+		return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, ProblemDetail.forStatusAndDetail(
+				HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than 10 MB; split it into several files"), null);
+	}
+
+	static HttpStatus status(HotlineProblem.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+		};
+	}
+
+}
