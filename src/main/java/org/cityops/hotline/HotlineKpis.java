@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,26 +43,32 @@ public class HotlineKpis {
 			long concludedOnTime, long callbacks, long solved, long satisfied, long returned, long concluded,
 			long rehandled) {
 
+		@JsonProperty
 		public Double firstContactRate() {
 			return rate(this.contactedOnTime, this.contactDue);
 		}
 
+		@JsonProperty
 		public Double onTimeConclusionRate() {
 			return rate(this.concludedOnTime, this.concludeDue);
 		}
 
+		@JsonProperty
 		public Double resolutionRate() {
 			return rate(this.solved, this.callbacks);
 		}
 
+		@JsonProperty
 		public Double satisfactionRate() {
 			return rate(this.satisfied, this.callbacks);
 		}
 
+		@JsonProperty
 		public Double returnRate() {
 			return rate(this.returned, this.received);
 		}
 
+		@JsonProperty
 		public Double rehandlingRate() {
 			return rate(this.rehandled, this.concluded);
 		}

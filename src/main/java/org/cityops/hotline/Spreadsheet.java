@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -81,8 +82,8 @@ final class Spreadsheet {
 
 	private static Read xlsx(byte[] bytes) {
 		List<List<String>> table = new ArrayList<>();
-		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
-				Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes),
+				new ReadingOptions(true, false)); Stream<Row> rows = workbook.getFirstSheet().openStream()) {
 			for (Row row : (Iterable<Row>) rows::iterator) {
 				if (row.getRowNum() > MAX_ROWS + 1) {
 					return failed("xlsx",

@@ -141,7 +141,7 @@ class HotlineWeb {
 	Period period(String from, String to) {
 		try {
 			LocalDate start = (from != null && !from.isBlank()) ? LocalDate.parse(from.trim())
-					: YearMonth.now(this.clock.withZone(SHANGHAI)).atDay(1);
+					: YearMonth.from(LocalDate.ofInstant(this.clock.instant(), SHANGHAI)).atDay(1);
 			LocalDate end = (to != null && !to.isBlank()) ? LocalDate.parse(to.trim())
 					: YearMonth.from(start).atEndOfMonth();
 			if (end.isBefore(start)) {
