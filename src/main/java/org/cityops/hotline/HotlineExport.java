@@ -61,7 +61,10 @@ public class HotlineExport {
 		return f;
 	}
 
-	/** The orders concluded (办结) or returned (退单) in {@code [from, to)}. */
+	/**
+	 * The orders concluded (办结) or returned (退单) from {@code from} (included) to
+	 * {@code to} (excluded).
+	 */
 	public List<Map<String, String>> rows(Instant from, Instant to) {
 		if (from == null || to == null || !from.isBefore(to)) {
 			throw HotlineProblem.invalid("Give a period: from before to");

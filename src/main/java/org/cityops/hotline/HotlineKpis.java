@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +72,19 @@ public class HotlineKpis {
 		@JsonProperty
 		public Double rehandlingRate() {
 			return rate(this.rehandled, this.concluded);
+		}
+
+		/** The six rates by name, for pages. */
+		@JsonIgnore
+		public java.util.Map<String, Double> rates() {
+			java.util.Map<String, Double> rates = new java.util.LinkedHashMap<>();
+			rates.put("firstContactRate", firstContactRate());
+			rates.put("onTimeConclusionRate", onTimeConclusionRate());
+			rates.put("resolutionRate", resolutionRate());
+			rates.put("satisfactionRate", satisfactionRate());
+			rates.put("returnRate", returnRate());
+			rates.put("rehandlingRate", rehandlingRate());
+			return rates;
 		}
 
 		private static Double rate(long part, long whole) {

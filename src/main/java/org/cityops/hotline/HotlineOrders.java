@@ -153,9 +153,10 @@ class HotlineOrders {
 		Where where = where(filter, now);
 		where.params.put("limit", limit);
 		where.params.put("offset", offset);
-		return this.jdbc.sql("select * from hotline_order" + where.sql + """
+		return this.jdbc.sql("select * from hotline_order" + where.sql + " " + """
 				order by case when status in ('RETURNED', 'CLOSED') then 1 else 0 end,
-				         coalesce(case when round > 1 then rehandle_due end, conclude_due), id
+				         case when first_contact_at is null and status <> 'CONCLUDED' then first_contact_due
+				              when round > 1 then rehandle_due else conclude_due end, id
 				limit :limit offset :offset""").params(where.params).query(HotlineOrders::order).list();
 	}
 

@@ -56,6 +56,10 @@ class CallerMaskingTests {
 				.isEqualTo("138****5678");
 			assertThat(list.getBody().toString()).as(who).doesNotContain("13812345678");
 		}
+		ResponseEntity<JsonNode> queue = this.api.get("inspector", "/api/v1/hotline/orders?size=500");
+		assertThat(queue.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(queue.getBody().path("items")).extracting((o) -> o.path("number").asText()).contains(number);
+		assertThat(queue.getBody().toString()).doesNotContain("13812345678");
 		for (String who : List.of("admin", "operator", "leader", HotlineClient.CENTRE)) {
 			ResponseEntity<JsonNode> export = this.api.get(who, "/api/v1/hotline/export");
 			assertThat(export.getStatusCode()).as(who).isEqualTo(HttpStatus.OK);

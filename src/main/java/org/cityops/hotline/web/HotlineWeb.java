@@ -57,7 +57,10 @@ class HotlineWeb {
 		this.clock = clock;
 	}
 
-	/** A period {@code [from, to)} of days in Shanghai, both named days included. */
+	/**
+	 * A period of days (from included, to excluded) in Shanghai, both named days
+	 * included.
+	 */
 	record Period(Instant from, Instant to, LocalDate firstDay, LocalDate lastDay) {
 	}
 
