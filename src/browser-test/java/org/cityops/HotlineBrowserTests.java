@@ -29,13 +29,14 @@ class HotlineBrowserTests extends BrowserTest {
 			.replace('T', ' ');
 		Path csv = Files.createTempFile("orders", ".csv");
 		Files.writeString(csv, "工单编号,受理时间,来电人,联系电话,诉求类型,诉求地址,诉求内容\n" + number + "," + received
-				+ ",李四,13912345678,投诉,莲花公寓,小区门口私搭乱建彩钢板棚\n" + number + "-X,明天,,,投诉,,没有地址\n");
+				+ ",李四,13912345678,投诉,莲花公寓,小区门口私搭乱建彩钢板棚\n" + number + "-X,明天,,,投诉,,没有地址\n" + number + "-R,"
+				+ received + ",赵六,13700000000,投诉,莲花公寓,相邻街道施工噪音\n");
 
 		Page centre = browser().signedIn("operator", 1280, 900);
 		centre.navigate(browser().url("/hotline/import"));
 		centre.setInputFiles("#import-form input[name=file]", csv);
 		centre.click("#import-form button[type=submit]");
-		assertThat(centre.locator("#import-rows tr[data-action=CREATE]")).hasCount(1);
+		assertThat(centre.locator("#import-rows tr[data-action=CREATE]")).hasCount(2);
 		assertThat(centre.locator("#import-rows tr[data-action=ERROR]")).containsText("受理时间");
 		assertThat(centre.locator("#import-rows")).containsText("139****5678");
 		BrowserSession.screenshot(centre, "hotline-import-report");
@@ -84,6 +85,57 @@ class HotlineBrowserTests extends BrowserTest {
 		assertThat(callback.locator("#kpi-town .kpi[data-kpi=satisfactionRate] .kpi-value")).not().hasText("—");
 		BrowserSession.screenshot(callback, "hotline-kpis");
 		callback.context().close();
+	}
+
+	@Test
+	void aDepartmentAsksToReturnAnOrderAndTheCentreDecides() throws Exception {
+		String number = "RT" + System.currentTimeMillis();
+		String received = LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+			.minusHours(2)
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString()
+			.replace('T', ' ');
+		Path csv = Files.createTempFile("orders", ".csv");
+		Files.writeString(csv, "工单编号,受理时间,诉求类型,诉求地址,诉求内容\n" + number + "," + received + ",投诉,莲花公寓,相邻街道施工噪音\n");
+		Page centre = browser().signedIn("operator", 1280, 900);
+		centre.navigate(browser().url("/hotline/import"));
+		centre.setInputFiles("#import-form input[name=file]", csv);
+		centre.click("#import-form button[type=submit]");
+		centre.click("#apply-import");
+		centre.navigate(browser().url("/hotline?q=" + number));
+		centre.click("#hotline-table a:text('" + number + "')");
+		centre.selectOption("form[data-action=confirm] select[name=categoryCode]", "06001");
+		centre.click("form[data-action=confirm] button[type=submit]");
+		String orderUrl = centre.url();
+		centre.context().close();
+
+		Page team = browser().signedIn("handler", 1280, 900);
+		team.navigate(orderUrl);
+		team.selectOption("form[data-action=request-return] select[name=reason]", "NOT_OUR_AREA");
+		team.locator("form[data-action=request-return] textarea[name=text]").fill("施工地点在真如镇街道");
+		team.click("form[data-action=request-return] button[type=submit]");
+		assertThat(team.locator("#order-status")).hasAttribute("data-status", "RETURN_REQUESTED");
+		team.context().close();
+
+		Page decide = browser().signedIn("operator", 1280, 900);
+		decide.navigate(orderUrl);
+		decide.click("form[data-action=decide-return] input[name=approve][value=false]");
+		decide.click("form[data-action=decide-return] button[type=submit]");
+		assertThat(decide.locator("#order-status")).hasAttribute("data-status", "DISPATCHED");
+		assertThat(decide.locator("#timeline")).containsText("退单不予同意");
+		decide.context().close();
+
+		Page again = browser().signedIn("handler", 1280, 900);
+		again.navigate(orderUrl);
+		again.selectOption("form[data-action=request-return] select[name=reason]", "OWNERSHIP_UNCLEAR");
+		again.click("form[data-action=request-return] button[type=submit]");
+		again.context().close();
+		Page approve = browser().signedIn("operator", 1280, 900);
+		approve.navigate(orderUrl);
+		approve.click("form[data-action=decide-return] button[type=submit]");
+		assertThat(approve.locator("#order-status")).hasAttribute("data-status", "RETURNED");
+		BrowserSession.screenshot(approve, "hotline-order-returned");
+		approve.context().close();
 	}
 
 	@Test

@@ -91,6 +91,11 @@ class HotlineImportApiTests {
 			.isEqualTo(this.hourAgo.atZone(ZoneId.of("Asia/Shanghai")).toInstant().toString());
 		assertThat(this.api.post("operator", "/api/v1/hotline/imports/" + importId + "/apply", null).getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
+		JsonNode confirmed = this.api.act("operator", order.path("id").asLong(), "confirm",
+				Map.of("categoryCode", "06001"));
+		JsonNode c = HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + confirmed.path("caseId").asLong()));
+		assertThat(c.path("channel").asText()).isEqualTo("HOTLINE");
+		assertThat(c.path("status").asText()).isEqualTo("DISPATCHED");
 		String kept = this.jdbc.sql("select rows::text from hotline_import where id = ?")
 			.param(importId)
 			.query(String.class)
