@@ -12,7 +12,11 @@ public sealed interface CaseEvent {
 
 	Instant at();
 
-	record Reported(long caseId, String number, Channel channel, String category, String unit,
+	/**
+	 * A new case; {@code sourceRef} names what it came from when another module asked for
+	 * it (see {@link CaseRequest}), else the reporter's idempotency key or null.
+	 */
+	record Reported(long caseId, String number, Channel channel, String category, String unit, String sourceRef,
 			Instant at) implements CaseEvent {
 	}
 

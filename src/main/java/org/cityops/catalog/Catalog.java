@@ -37,6 +37,8 @@ public class Catalog implements InitializingBean {
 
 	private static final String SEED = "/catalog/case-categories-gbt47678-5.tsv";
 
+	private static final String LOCAL = "/catalog/local-categories.tsv";
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -55,6 +57,41 @@ public class Catalog implements InitializingBean {
 	public void afterPropertiesSet() {
 		if (this.jdbc.sql("select count(*) from catalog_category").query(Long.class).single() == 0) {
 			seed();
+		}
+		seedLocal();
+	}
+
+	/**
+	 * The town's own categories beyond the national standard (codes starting with L),
+	 * added when missing, so an existing installation gets new ones on upgrade and keeps
+	 * its edits to the old ones.
+	 */
+	private void seedLocal() {
+		try (InputStream in = Catalog.class.getResourceAsStream(LOCAL)) {
+			String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+			for (int i = 1; i < lines.length; i++) {
+				String[] c = lines[i].split("\t");
+				if (c.length < 9) {
+					continue;
+				}
+				int added = this.jdbc
+					.sql("""
+							insert into catalog_category (code, kind, major_code, major_name, name, default_department,
+							registration_condition, closing_condition, deadline_amount, deadline_unit, simple_procedure,
+							keywords, updated_by, updated_at) values (?, 'MATTER', ?, ?, ?, ?, ?, ?, ?, ?, false, ?, 'seed', ?)
+							on conflict (code) do nothing""")
+					.params(c[3], c[1], c[2].replaceAll("类$", ""), c[4], c[5], "核实「" + c[4] + "」情况属实",
+							"已完成「" + c[4] + "」并记录结果", Integer.parseInt(c[6]), c[7], c[8],
+							Timestamp.from(this.clock.instant()))
+					.update();
+				if (added == 1) {
+					this.cache = null;
+					recordRevision(category(c[3]).orElseThrow(), "seed");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -33,9 +33,13 @@ class CatalogApiTests {
 	}
 
 	@Test
-	void holdsTheFourHundredAndThreeStandardCategoriesWithRealisticDeadlines() {
+	void holdsTheFourHundredAndThreeStandardCategoriesAndTheTownsOwnWithRealisticDeadlines() {
 		JsonNode all = get("/api/v1/catalog/categories");
-		assertThat(all).hasSize(403);
+		assertThat(all).hasSize(404);
+		assertThat(all).filteredOn((c) -> !c.path("code").asText().startsWith("L")).hasSize(403);
+		JsonNode welfare = get("/api/v1/catalog/categories/L01001");
+		assertThat(welfare.path("name").asText()).isEqualTo("独居老人关爱探访");
+		assertThat(welfare.path("defaultDepartment").asText()).isEqualTo("COMMITTEE");
 		assertThat(get("/api/v1/catalog/categories?kind=COMPONENT")).hasSize(153);
 		JsonNode garbage = get("/api/v1/catalog/categories/06010");
 		assertThat(garbage.path("name").asText()).isEqualTo("暴露垃圾");

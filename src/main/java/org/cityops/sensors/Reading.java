@@ -1,0 +1,10 @@
+package org.cityops.sensors;
+
+import java.time.Instant;
+
+/**
+ * One value of one metric from one device at one time.
+ */
+public record Reading(String deviceId, Instant at, String metric, double value) {
+
+}

@@ -1,0 +1,220 @@
+package org.cityops.sensors.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.cityops.sensors.Alarms;
+import org.cityops.sensors.DeadLetters;
+import org.cityops.sensors.DeviceRegistration;
+import org.cityops.sensors.Registry;
+import org.cityops.sensors.Telemetry;
+import org.cityops.shared.BoundedBody;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sensors over HTTP: batches of readings from machine clients (API key with scope
+ * {@code sensors}), alarms for the operations centre, and the dead letters.
+ */
+@RestController
+@RequestMapping("/api/v1/sensors")
+@Tag(name = "sensors", description = "智联普陀 sensors: readings, alarms, dead letters")
+class SensorApiController {
+
+	static final int MAX_BATCH = 5000;
+
+	static final long MAX_BODY = 8L * 1024 * 1024;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Telemetry telemetry;
+
+	private final Alarms alarms;
+
+	private final DeadLetters deadLetters;
+
+	private final DeviceRegistration registration;
+
+	private final Registry registry;
+
+	SensorApiController(Telemetry telemetry, Alarms alarms, DeadLetters deadLetters, DeviceRegistration registration,
+			Registry registry) {
+		this.telemetry = telemetry;
+		this.alarms = alarms;
+		this.deadLetters = deadLetters;
+		this.registration = registration;
+		this.registry = registry;
+	}
+
+	@PostMapping("/readings")
+	@Operation(summary = "A batch of readings: {\"readings\": [{\"deviceId\", \"ts\", \"values\": {metric: number}}]}; "
+			+ "refused messages are counted by reason and kept as dead letters, the rest is stored")
+	Telemetry.Result readings(HttpServletRequest request) throws java.io.IOException {
+		byte[] body = BoundedBody.read(request, MAX_BODY);
+		if (body == null) {
+			throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "A batch is at most 8 MB; send smaller batches");
+		}
+		JsonNode root;
+		try {
+			root = JSON.readTree(body);
+		}
+		catch (java.io.IOException ex) {
+			throw problem(HttpStatus.BAD_REQUEST, "The body is not JSON; send {\"readings\": [...]}");
+		}
+		JsonNode readings = (root != null) ? root.get("readings") : null;
+		if (readings == null || !readings.isArray()) {
+			throw problem(HttpStatus.BAD_REQUEST, "Send {\"readings\": [{\"deviceId\", \"ts\", \"values\"}, ...]}");
+		}
+		if (readings.size() > MAX_BATCH) {
+			throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "At most " + MAX_BATCH + " readings per batch");
+		}
+		List<Telemetry.Incoming> messages = new ArrayList<>(readings.size());
+		for (JsonNode r : readings) {
+			messages.add(new Telemetry.Incoming(null, JSON.writeValueAsBytes(r)));
+		}
+		return this.telemetry.ingest(messages, "HTTP");
+	}
+
+	@PostMapping("/devices")
+	@Operation(summary = "ADMIN: register devices (JSON list), all or nothing; a known id is updated")
+	Map<String, Object> register(
+			@org.springframework.web.bind.annotation.RequestBody List<DeviceRegistration.NewDevice> devices,
+			Authentication authentication) {
+		admin(authentication);
+		return Map.of("registered", this.registration.register(devices));
+	}
+
+	@PostMapping(value = "/devices", consumes = "text/csv")
+	@Operation(summary = "ADMIN: register devices from CSV: id,type,lon,lat,building,household,installed_on,gateway")
+	Map<String, Object> importDevices(HttpServletRequest request, Authentication authentication) {
+		admin(authentication);
+		byte[] body = BoundedBody.read(request, 64L * 1024 * 1024);
+		if (body == null) {
+			throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "A device file is at most 64 MB");
+		}
+		return Map.of("registered", this.registration.importCsv(body));
+	}
+
+	@PostMapping("/gateways")
+	@Operation(summary = "ADMIN: register a gateway {id, name}")
+	Map<String, Object> gateway(@org.springframework.web.bind.annotation.RequestBody Map<String, String> body,
+			Authentication authentication) {
+		admin(authentication);
+		this.registration.gateway(body.get("id"), body.get("name"));
+		return Map.of("id", body.get("id"));
+	}
+
+	@GetMapping("/types")
+	@Operation(summary = "Sensor types with their metrics and ranges, and each type's alarm rules")
+	Map<String, Object> types() {
+		return Map.of("types", this.registry.types(), "rules", this.registry.rules());
+	}
+
+	@GetMapping("/alarms")
+	@Operation(summary = "Alarms, newest first: state OPEN (not cleared), ACTIVE, ACKNOWLEDGED or CLEARED")
+	List<Map<String, Object>> alarms(@RequestParam(required = false) String state,
+			@RequestParam(required = false) String device, @RequestParam(defaultValue = "200") int limit,
+			Authentication authentication) {
+		staff(authentication);
+		return this.alarms.list(state, device, Math.min(Math.max(limit, 1), 1000));
+	}
+
+	@PostMapping("/alarms/{id}/acknowledge")
+	Map<String, Object> acknowledge(@PathVariable long id, Authentication authentication) {
+		this.alarms.acknowledge(id, operator(authentication));
+		return Map.of("id", id, "state", "ACKNOWLEDGED");
+	}
+
+	@PostMapping("/alarms/{id}/confirm")
+	@Operation(summary = "The operator's verdict: ?true=true (a case follows where the rule asks) or false (cleared)")
+	Map<String, Object> confirm(@PathVariable long id, @RequestParam("true") boolean trueAlarm,
+			Authentication authentication) {
+		this.alarms.confirm(id, trueAlarm, operator(authentication));
+		return Map.of("id", id, "verdict", trueAlarm ? "TRUE" : "FALSE");
+	}
+
+	@PostMapping("/alarms/{id}/clear")
+	Map<String, Object> clear(@PathVariable long id, Authentication authentication) {
+		this.alarms.clear(id, operator(authentication));
+		return Map.of("id", id, "state", "CLEARED");
+	}
+
+	@GetMapping("/dead-letters")
+	@Operation(summary = "Refused messages: counts by reason over the last 24 hours and the newest letters")
+	Map<String, Object> deadLetters(@RequestParam(required = false) String reason,
+			@RequestParam(defaultValue = "100") int limit, Authentication authentication) {
+		staff(authentication);
+		return Map.of("counts", this.deadLetters.counts(Instant.now().minus(Duration.ofDays(1))), "latest",
+				this.deadLetters.latest(reason, Math.min(Math.max(limit, 1), 1000)));
+	}
+
+	@ExceptionHandler(DeviceRegistration.Refused.class)
+	ProblemDetail refused(DeviceRegistration.Refused ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+		problem.setProperty("errors", ex.problems());
+		return problem;
+	}
+
+	@ExceptionHandler(Alarms.AlarmNotFound.class)
+	ProblemDetail notFound(Alarms.AlarmNotFound ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	ProblemDetail conflict(IllegalStateException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	private static String role(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith("ROLE_"))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void admin(Authentication authentication) {
+		if (!"ROLE_ADMIN".equals(role(authentication))) {
+			throw problem(HttpStatus.FORBIDDEN, "Administrators register sensors and gateways");
+		}
+	}
+
+	private static void staff(Authentication authentication) {
+		if (role(authentication) == null) {
+			throw problem(HttpStatus.FORBIDDEN, "A sensor key sends readings; reading alarms needs a staff member");
+		}
+	}
+
+	private static String operator(Authentication authentication) {
+		String role = role(authentication);
+		if (!"ROLE_OPERATOR".equals(role) && !"ROLE_ADMIN".equals(role)) {
+			throw problem(HttpStatus.FORBIDDEN, "The operations centre handles alarms");
+		}
+		return authentication.getName();
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+}
