@@ -1,0 +1,86 @@
+package org.cityops.sensors;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded MQTT broker (HiveMQ CE), listening on {@code host}:{@code port}
+ * (127.0.0.1:1883 by default), its sessions and queued QoS 1 messages kept on disk under
+ * the data directory so that a restart delivers what arrived while the platform was down.
+ * It accepts anonymous clients: keep it on the loopback address, or use an external
+ * broker with authentication for devices on a network.
+ */
+@Component
+@ConditionalOnExpression("${cityops.sensors.mqtt.enabled:true} and ${cityops.sensors.mqtt.embedded:true}")
+class MqttBroker implements InitializingBean, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(MqttBroker.class);
+
+	private final MqttProperties properties;
+
+	private final Path folder;
+
+	private EmbeddedHiveMQ hivemq;
+
+	MqttBroker(MqttProperties properties, @Value("${cityops.data-dir:./data}") String dataDir) {
+		this.properties = properties;
+		this.folder = Path.of(dataDir, "mqtt").toAbsolutePath();
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		try {
+			Path conf = Files.createDirectories(this.folder.resolve("conf"));
+			Files.createDirectories(this.folder.resolve("data"));
+			Files.createDirectories(this.folder.resolve("extensions"));
+			Files.writeString(conf.resolve("config.xml"),
+					"""
+							<?xml version="1.0"?>
+							<hivemq>
+							  <listeners>
+							    <tcp-listener><port>%d</port><bind-address>%s</bind-address></tcp-listener>
+							  </listeners>
+							  <mqtt>
+							    <queued-messages><max-queue-size>1000000</max-queue-size><strategy>discard-oldest</strategy></queued-messages>
+							    <receive-maximum><server-receive-maximum>65535</server-receive-maximum></receive-maximum>
+							    <session-expiry><max-interval>86400</max-interval></session-expiry>
+							  </mqtt>
+							  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+							</hivemq>
+							"""
+						.formatted(this.properties.port(), this.properties.host()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prepare the MQTT broker's folder " + this.folder, ex);
+		}
+		this.hivemq = EmbeddedHiveMQ.builder()
+			.withConfigurationFolder(this.folder.resolve("conf"))
+			.withDataFolder(this.folder.resolve("data"))
+			.withExtensionsFolder(this.folder.resolve("extensions"))
+			.build();
+		this.hivemq.start().join();
+		log.info("Embedded MQTT broker listening on {}:{} (data in {})", this.properties.host(), this.properties.port(),
+				this.folder);
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		if (this.hivemq != null) {
+			this.hivemq.stop().join();
+			this.hivemq.close();
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.cityops.sensors;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * MQTT ({@code cityops.sensors.mqtt.*}).
+ *
+ * @param enabled subscribe to telemetry at all
+ * @param embedded start the embedded broker (HiveMQ CE) in this process; off to use an
+ * external broker at {@code host}:{@code port}
+ * @param clientId this instance's client id; a persistent session keeps QoS 1 messages
+ * while it is down, so it must stay the same across restarts and differ between instances
+ * @param group the shared-subscription group: instances in one group split the messages
+ * @param batch most messages stored in one transaction
+ */
+@ConfigurationProperties("cityops.sensors.mqtt")
+record MqttProperties(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean embedded,
+		@DefaultValue("127.0.0.1") String host, @DefaultValue("1883") int port, String username, String password,
+		@DefaultValue("cityops-1") String clientId, @DefaultValue("cityops") String group,
+		@DefaultValue("2000") int batch) {
+
+	static final String TOPIC = "cityops/sensors/+/telemetry";
+
+	String sharedTopic() {
+		return "$share/" + this.group + "/" + TOPIC;
+	}
+
+}

@@ -1,0 +1,177 @@
+package org.cityops.sensors;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.cityops.CityOpsApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Telemetry over real MQTT: the embedded broker, a real MQTT 5 client publishing with QoS
+ * 1, and a second application instance on the same broker (shared subscription) and the
+ * same database: every message is stored once, every smoke alarm raised once, every case
+ * opened once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MqttIngestTests {
+
+	static final int PORT = freePort();
+
+	@DynamicPropertySource
+	static void mqtt(DynamicPropertyRegistry registry) {
+		registry.add("cityops.sensors.mqtt.enabled", () -> "true");
+		registry.add("cityops.sensors.mqtt.embedded", () -> "true");
+		registry.add("cityops.sensors.mqtt.port", () -> PORT);
+		registry.add("cityops.sensors.mqtt.client-id", () -> "cityops-test-a");
+	}
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	HikariDataSource dataSource;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void twoInstancesShareTheSubscriptionAndNothingIsLostOrDuplicated() throws Exception {
+		SensorClient sensors = new SensorClient(this.rest);
+		List<String> water = new ArrayList<>();
+		List<String> smoke = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			water.add(sensors.device("WATER_LEVEL", null));
+		}
+		for (int i = 0; i < 5; i++) {
+			smoke.add(sensors.device("SMOKE", null));
+		}
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CityOpsApplication.class).run(
+				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
+				"--cityops.demo=false", "--server.port=0", "--cityops.sensors.mqtt.enabled=true",
+				"--cityops.sensors.mqtt.embedded=false", "--cityops.sensors.mqtt.port=" + PORT,
+				"--cityops.sensors.mqtt.client-id=cityops-test-b", "--cityops.sensors.mqtt.batch=200")) {
+			double before = accepted(this.meters);
+			Mqtt5AsyncClient publisher = MqttClient.builder()
+				.useMqttVersion5()
+				.identifier("publisher-" + PORT)
+				.serverHost("127.0.0.1")
+				.serverPort(PORT)
+				.buildAsync();
+			publisher.connect().join();
+			Instant base = Instant.now().minusSeconds(600);
+			List<CompletableFuture<?>> sent = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				for (String device : water) {
+					sent.add(publish(publisher, device, base.plusSeconds(i), "{\"level_cm\":" + (i % 5) + "}"));
+				}
+				for (String device : smoke) {
+					sent.add(publish(publisher, device, base.plusSeconds(i),
+							"{\"smoke\":" + ((i >= 100) ? 1 : 0) + "}"));
+				}
+			}
+			for (int i = 0; i < 200; i++) {
+				sent.add(publisher.publishWith()
+					.topic("cityops/sensors/" + water.get(i % water.size()) + "/telemetry")
+					.qos(MqttQos.AT_LEAST_ONCE)
+					.payload(("not json " + i).getBytes(StandardCharsets.UTF_8))
+					.send());
+			}
+			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+			publisher.disconnect().join();
+
+			List<String> all = new ArrayList<>(water);
+			all.addAll(smoke);
+			await().atMost(Duration.ofSeconds(60)).until(() -> readings(all) == 5000);
+			// HiveMQ CE hands a shared subscription's messages to the subscriber with
+			// free
+			// capacity: the second instance, with its window of 20, cannot take them all
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.jdbc
+					.sql("select count(*) from sensor_dead_letter where source like 'MQTT cityops-test-%'")
+					.query(Long.class)
+					.single() == 200);
+			List<String> sources = this.jdbc
+				.sql("select distinct source from sensor_dead_letter where source like 'MQTT cityops-test-%'")
+				.query(String.class)
+				.list();
+			assertThat(accepted(this.meters) - before + accepted(second.getBean(MeterRegistry.class)))
+				.as("messages taken by both instances together")
+				.isEqualTo(5000);
+			// which instance took them is the broker's choice; with HiveMQ CE 2025.5 one
+			// subscriber of the group took all of them in every run so far (see
+			// docs/sensors.md)
+			assertThat(sources).isNotEmpty().allMatch((s) -> s.startsWith("MQTT cityops-test-"));
+			for (String device : smoke) {
+				List<JsonNode> alarms = sensors.alarms(device);
+				assertThat(alarms).as(device).hasSize(1);
+				assertThat(alarms.get(0).path("rule").asText()).isEqualTo("SMOKE");
+			}
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> smoke.stream().allMatch((d) -> sensors.alarms(d).get(0).path("case_id").isNumber()));
+			for (String device : smoke) {
+				long alarm = sensors.alarms(device).get(0).path("id").asLong();
+				assertThat(this.jdbc.sql("select count(*) from case_file where idempotency_key = ?")
+					.param("alarm:" + alarm)
+					.query(Long.class)
+					.single()).as("cases for " + device).isEqualTo(1);
+			}
+		}
+	}
+
+	private long readings(List<String> devices) {
+		return this.jdbc.sql("select count(*) from sensor_reading where device_id = any(cast(:ids as text[]))")
+			.param("ids", "{" + String.join(",", devices) + "}")
+			.query(Long.class)
+			.single();
+	}
+
+	private static double accepted(MeterRegistry meters) {
+		var counter = meters.find("cityops.sensors.messages").tag("outcome", "accepted").counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static CompletableFuture<?> publish(Mqtt5AsyncClient client, String device, Instant at, String values) {
+		return client.publishWith()
+			.topic("cityops/sensors/" + device + "/telemetry")
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.payload(("{\"ts\":\"" + at + "\",\"values\":" + values + "}").getBytes(StandardCharsets.UTF_8))
+			.send();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
