@@ -144,6 +144,10 @@ public class Alarms {
 			super("No alarm with id " + id);
 		}
 
+		AlarmNotFound(String message) {
+			super(message);
+		}
+
 	}
 
 }

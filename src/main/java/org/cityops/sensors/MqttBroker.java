@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded MQTT broker (HiveMQ CE), listening on {@code host}:{@code port}
- * (127.0.0.1:1883 by default), its sessions and queued QoS 1 messages kept on disk under
- * the data directory so that a restart delivers what arrived while the platform was down.
- * It accepts anonymous clients: keep it on the loopback address, or use an external
- * broker with authentication for devices on a network.
+ * (127.0.0.1:1883 by default). It lives and dies with the platform, so it keeps nothing
+ * on disk: after a kill -9, HiveMQ CE 2025.5 restarted on its own files stopped
+ * delivering to the shared subscription. Messages it acknowledged but the platform had
+ * not yet committed are lost with the process (at most one batch and the ingest queue);
+ * an external broker with persistent sessions
+ * ({@code cityops.sensors.mqtt.embedded=false}) keeps them. It accepts anonymous clients:
+ * keep it on the loopback address, or use an external broker with authentication for
+ * devices on a network.
  */
 @Component
 @ConditionalOnExpression("${cityops.sensors.mqtt.enabled:true} and ${cityops.sensors.mqtt.embedded:true}")
@@ -57,7 +62,8 @@ class MqttBroker implements InitializingBean, DisposableBean {
 							    <receive-maximum><server-receive-maximum>65535</server-receive-maximum></receive-maximum>
 							    <session-expiry><max-interval>86400</max-interval></session-expiry>
 							  </mqtt>
-							  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+							  <persistence><mode>in-memory</mode></persistence>
+							<anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
 							</hivemq>
 							"""
 						.formatted(this.properties.port(), this.properties.host()));
@@ -65,6 +71,10 @@ class MqttBroker implements InitializingBean, DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare the MQTT broker's folder " + this.folder, ex);
 		}
+		// acknowledge a QoS 1 publish only once the broker has stored it: otherwise a
+		// kill of
+		// the process loses what was acknowledged in its last moments
+		InternalConfigurations.ACKNOWLEDGE_INCOMING_PUBLISH_AFTER_PERSISTING_ENABLED.set(true);
 		this.hivemq = EmbeddedHiveMQ.builder()
 			.withConfigurationFolder(this.folder.resolve("conf"))
 			.withDataFolder(this.folder.resolve("data"))

@@ -78,8 +78,8 @@ class MqttIngest implements SmartLifecycle {
 		// shared
 		// subscription's messages to the other instances
 		this.client.connectWith()
-			.cleanStart(false)
-			.sessionExpiryInterval(86_400)
+			.cleanStart(!this.properties.persistentSession())
+			.sessionExpiryInterval(this.properties.persistentSession() ? 86_400 : 0)
 			.restrictions()
 			.receiveMaximum(Math.min(65_535, this.properties.batch()))
 			.applyRestrictions()

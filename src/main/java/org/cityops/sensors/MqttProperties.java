@@ -13,14 +13,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * while it is down, so it must stay the same across restarts and differ between instances
  * @param group the shared-subscription group: instances in one group split the messages
  * @param batch most messages stored in one transaction
+ * @param persistentSessions keep the subscription's session (and its queued messages)
+ * while this instance is down; by default only with an external broker: the embedded one
+ * is down whenever the instance is, and HiveMQ CE 2025.5 stopped delivering to a
+ * persistent shared-subscription session resumed after a kill -9 (docs/sensors.md)
  */
 @ConfigurationProperties("cityops.sensors.mqtt")
 record MqttProperties(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean embedded,
 		@DefaultValue("127.0.0.1") String host, @DefaultValue("1883") int port, String username, String password,
 		@DefaultValue("cityops-1") String clientId, @DefaultValue("cityops") String group,
-		@DefaultValue("2000") int batch) {
+		@DefaultValue("2000") int batch, Boolean persistentSessions) {
 
 	static final String TOPIC = "cityops/sensors/+/telemetry";
+
+	boolean persistentSession() {
+		return (this.persistentSessions != null) ? this.persistentSessions : !this.embedded;
+	}
 
 	String sharedTopic() {
 		return "$share/" + this.group + "/" + TOPIC;

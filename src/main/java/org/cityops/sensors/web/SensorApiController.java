@@ -15,6 +15,7 @@ import org.cityops.sensors.Alarms;
 import org.cityops.sensors.DeadLetters;
 import org.cityops.sensors.DeviceRegistration;
 import org.cityops.sensors.Registry;
+import org.cityops.sensors.SensorQueries;
 import org.cityops.sensors.Telemetry;
 import org.cityops.shared.BoundedBody;
 
@@ -56,8 +57,11 @@ class SensorApiController {
 
 	private final Registry registry;
 
+	private final SensorQueries queries;
+
 	SensorApiController(Telemetry telemetry, Alarms alarms, DeadLetters deadLetters, DeviceRegistration registration,
-			Registry registry) {
+			Registry registry, SensorQueries queries) {
+		this.queries = queries;
 		this.telemetry = telemetry;
 		this.alarms = alarms;
 		this.deadLetters = deadLetters;
@@ -121,6 +125,21 @@ class SensorApiController {
 		admin(authentication);
 		this.registration.gateway(body.get("id"), body.get("name"));
 		return Map.of("id", body.get("id"));
+	}
+
+	@GetMapping("/devices/{id}")
+	@Operation(summary = "One device: registry, last seen and values, reading count, the last day's readings")
+	Map<String, Object> device(@PathVariable String id, Authentication authentication) {
+		staff(authentication);
+		return this.queries.device(id);
+	}
+
+	@GetMapping("/map")
+	@Operation(summary = "Every device for the live map: [id, type, lon, lat, status, lastSeen]; "
+			+ "status ALARM, OFFLINE, ONLINE or SILENT")
+	List<Object[]> map(Authentication authentication) {
+		staff(authentication);
+		return this.queries.map();
 	}
 
 	@GetMapping("/types")
