@@ -70,6 +70,21 @@ public class CaseManagement {
 		this.duplicateWindow = duplicateWindow;
 	}
 
+	/**
+	 * An actor that works in the name of the operations centre (a system or another
+	 * module acting for it), with the centre's town-wide scope.
+	 */
+	public Actor forCentre(String name) {
+		String code = this.organization.departments()
+			.stream()
+			.filter((d) -> d.kind() == org.cityops.shared.DepartmentKind.OPERATIONS_CENTRE && d.active())
+			.map(org.cityops.organization.Department::code)
+			.findFirst()
+			.orElseThrow(() -> CaseProblem.invalid("No operations centre department is set up to act for"));
+		return new Actor(name, Role.OPERATOR, new org.cityops.organization.StaffScope(name, code,
+				org.cityops.organization.StaffScope.TOWN, List.of()));
+	}
+
 	/** The actor for a signed-in user. */
 	public Actor actor(String username, Role role) {
 		return new Actor(username, role, this.organization.scopeOf(username).orElse(null));

@@ -1,12 +1,5 @@
 package org.cityops.cases;
 
-import java.util.List;
-
-import org.cityops.organization.Department;
-import org.cityops.organization.Organization;
-import org.cityops.organization.StaffScope;
-import org.cityops.shared.DepartmentKind;
-import org.cityops.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +20,8 @@ class CaseRequests {
 
 	private final CaseManagement cases;
 
-	private final Organization organization;
-
-	CaseRequests(CaseManagement cases, Organization organization) {
+	CaseRequests(CaseManagement cases) {
 		this.cases = cases;
-		this.organization = organization;
 	}
 
 	@ApplicationModuleListener
@@ -40,7 +30,7 @@ class CaseRequests {
 			log.warn("{} asks for a case without a category; it stays with the operations centre", request.sourceRef());
 			return;
 		}
-		Actor centre = centre();
+		Actor centre = this.cases.forCentre(SYSTEM);
 		NewCase input = new NewCase(request.channel(), request.categoryCode(), request.description(), request.lon(),
 				request.lat(), null, null, false);
 		CaseManagement.Reported reported = this.cases.report(input, centre, request.sourceRef());
@@ -50,16 +40,6 @@ class CaseRequests {
 					centre);
 			this.cases.act(id, Action.DISPATCH, CaseCommand.none(), centre);
 		}
-	}
-
-	private Actor centre() {
-		String code = this.organization.departments()
-			.stream()
-			.filter((d) -> d.kind() == DepartmentKind.OPERATIONS_CENTRE && d.active())
-			.map(Department::code)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No operations centre department to report requested cases"));
-		return new Actor(SYSTEM, Role.OPERATOR, new StaffScope(SYSTEM, code, StaffScope.TOWN, List.of()));
 	}
 
 }

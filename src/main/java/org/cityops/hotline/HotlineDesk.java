@@ -12,10 +12,6 @@ import org.cityops.cases.CaseManagement;
 import org.cityops.cases.CaseView;
 import org.cityops.cases.NewCase;
 import org.cityops.cases.Status;
-import org.cityops.organization.Department;
-import org.cityops.organization.Organization;
-import org.cityops.organization.StaffScope;
-import org.cityops.shared.DepartmentKind;
 import org.cityops.shared.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,18 +37,15 @@ public class HotlineDesk {
 
 	private final CaseManagement cases;
 
-	private final Organization organization;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	HotlineDesk(HotlineOrders orders, HotlineDeadlines deadlines, CaseManagement cases, Organization organization,
+	HotlineDesk(HotlineOrders orders, HotlineDeadlines deadlines, CaseManagement cases,
 			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.deadlines = deadlines;
 		this.cases = cases;
-		this.organization = organization;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -257,14 +250,7 @@ public class HotlineDesk {
 	}
 
 	private Actor centre() {
-		String code = this.organization.departments()
-			.stream()
-			.filter((d) -> d.kind() == DepartmentKind.OPERATIONS_CENTRE && d.active())
-			.map(Department::code)
-			.findFirst()
-			.orElseThrow(() -> HotlineProblem
-				.conflict("No operations centre department is set up; callbacks from the centre need one"));
-		return new Actor(CENTRE, Role.OPERATOR, new StaffScope(CENTRE, code, StaffScope.TOWN, List.of()));
+		return this.cases.forCentre(CENTRE);
 	}
 
 	private HotlineOrder lock(long id) {
