@@ -1,0 +1,77 @@
+package org.cityops.sensors.web;
+
+import org.cityops.sensors.Alarms;
+import org.cityops.sensors.SensorQueries;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The sensor pages: the live map of every device by status, the alarm list with the
+ * operator's actions, and one device with a chart of its last day.
+ */
+@Controller
+@RequestMapping("/sensors")
+class SensorPagesController {
+
+	private final Alarms alarms;
+
+	private final SensorQueries queries;
+
+	SensorPagesController(Alarms alarms, SensorQueries queries) {
+		this.alarms = alarms;
+		this.queries = queries;
+	}
+
+	@GetMapping
+	String map() {
+		return "sensors/map";
+	}
+
+	@GetMapping("/alarms")
+	String alarms(@RequestParam(defaultValue = "OPEN") String state, Model model) {
+		model.addAttribute("state", state);
+		model.addAttribute("alarms", this.alarms.list(state.equals("ALL") ? null : state, null, 300));
+		return "sensors/alarms";
+	}
+
+	@PostMapping("/alarms/{id}/{action}")
+	String act(@PathVariable long id, @PathVariable String action, Authentication authentication,
+			RedirectAttributes redirect) {
+		boolean operator = authentication.getAuthorities()
+			.stream()
+			.anyMatch((a) -> a.getAuthority().equals("ROLE_OPERATOR") || a.getAuthority().equals("ROLE_ADMIN"));
+		try {
+			if (!operator) {
+				throw new IllegalStateException("The operations centre handles alarms");
+			}
+			switch (action) {
+				case "acknowledge" -> this.alarms.acknowledge(id, authentication.getName());
+				case "true" -> this.alarms.confirm(id, true, authentication.getName());
+				case "false" -> this.alarms.confirm(id, false, authentication.getName());
+				case "clear" -> this.alarms.clear(id, authentication.getName());
+				default -> throw new IllegalStateException("Unknown action " + action);
+			}
+			redirect.addFlashAttribute("message", "sensors.done." + action);
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/sensors/alarms";
+	}
+
+	@GetMapping("/devices/{id}")
+	String device(@PathVariable String id, Model model) {
+		model.addAttribute("d", this.queries.device(id));
+		model.addAttribute("alarms", this.alarms.list(null, id, 50));
+		return "sensors/device";
+	}
+
+}
