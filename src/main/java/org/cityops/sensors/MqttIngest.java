@@ -22,12 +22,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Subscribes to {@code cityops/sensors/{deviceId}/telemetry} with an MQTT 5 shared
- * subscription (instances in one group split the load), QoS 1, a persistent session and
- * manual acknowledgement: messages are taken in batches, stored in one transaction, and
- * only then acknowledged, so a crash before the commit means the broker delivers them
- * again (and the store ignores what it already has). A failed batch is retried, never
- * dropped; the bounded queue pushes back on the broker when the database is slow.
+ * Subscribes to {@code cityops/sensors/{deviceId}/telemetry} (with an external broker as
+ * an MQTT 5 shared subscription: instances in one group split the load), QoS 1, a
+ * persistent session and manual acknowledgement: messages are taken in batches, stored in
+ * one transaction, and only then acknowledged, so a crash before the commit means the
+ * broker delivers them again (and the store ignores what it already has). A failed batch
+ * is retried, never dropped; the bounded queue pushes back on the broker when the
+ * database is slow.
  */
 @Component
 @ConditionalOnProperty(name = "cityops.sensors.mqtt.enabled", havingValue = "true", matchIfMissing = true)
@@ -85,8 +86,8 @@ class MqttIngest implements SmartLifecycle {
 			.applyRestrictions()
 			.send()
 			.join();
-		this.client.subscribeWith().topicFilter(this.properties.sharedTopic()).qos(MqttQos.AT_LEAST_ONCE).send().join();
-		log.info("Subscribed to {} on {}:{} as {}", this.properties.sharedTopic(), this.properties.host(),
+		this.client.subscribeWith().topicFilter(this.properties.topicFilter()).qos(MqttQos.AT_LEAST_ONCE).send().join();
+		log.info("Subscribed to {} on {}:{} as {}", this.properties.topicFilter(), this.properties.host(),
 				this.properties.port(), this.properties.clientId());
 	}
 

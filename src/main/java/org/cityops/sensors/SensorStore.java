@@ -133,8 +133,10 @@ class SensorStore {
 		if (lastSeen.isEmpty()) {
 			return;
 		}
+		// in id order: batches stored side by side take the gateways' row locks in one
+		// order
 		List<Object[]> args = new ArrayList<>();
-		lastSeen.forEach((g, at) -> args.add(new Object[] { Timestamp.from(at), g }));
+		new java.util.TreeMap<>(lastSeen).forEach((g, at) -> args.add(new Object[] { Timestamp.from(at), g }));
 		this.jdbc.batchUpdate(
 				"update sensor_gateway set last_seen = greatest(coalesce(last_seen, 'epoch'), ?) where id = ?", args);
 	}

@@ -47,6 +47,8 @@ class MqttIngestTests {
 		registry.add("cityops.sensors.mqtt.embedded", () -> "true");
 		registry.add("cityops.sensors.mqtt.port", () -> PORT);
 		registry.add("cityops.sensors.mqtt.client-id", () -> "cityops-test-a");
+		// one group with the second instance, which uses this instance's broker
+		registry.add("cityops.sensors.mqtt.shared", () -> "true");
 	}
 
 	@Autowired
