@@ -41,6 +41,7 @@ class DeadlineSweeper {
 
 	@Scheduled(fixedDelayString = "${cityops.cases.sweep-interval:30s}",
 			initialDelayString = "${cityops.cases.sweep-interval:30s}")
+	@Transactional // a call from inside the bean bypasses sweep()'s own proxy
 	void scheduled() {
 		sweep();
 	}

@@ -38,6 +38,7 @@ class HotlineSweeper {
 
 	@Scheduled(fixedDelayString = "${cityops.hotline.sweep-interval:60s}",
 			initialDelayString = "${cityops.hotline.sweep-interval:60s}")
+	@Transactional // a call from inside the bean bypasses sweep()'s own proxy
 	void scheduled() {
 		sweep();
 	}

@@ -46,6 +46,7 @@ class SensorSweeper {
 
 	@Scheduled(fixedDelayString = "${cityops.sensors.sweep-interval:60s}",
 			initialDelayString = "${cityops.sensors.sweep-interval:60s}")
+	@Transactional // a call from inside the bean bypasses sweep()'s own proxy
 	void scheduled() {
 		sweep();
 	}
