@@ -14,10 +14,11 @@ public sealed interface CaseEvent {
 
 	/**
 	 * A new case; {@code sourceRef} names what it came from when another module asked for
-	 * it (see {@link CaseRequest}), else the reporter's idempotency key or null.
+	 * it (see {@link CaseRequest}), else the reporter's idempotency key or null;
+	 * {@code reporter} is the account that reported it.
 	 */
 	record Reported(long caseId, String number, Channel channel, String category, String unit, String sourceRef,
-			Instant at) implements CaseEvent {
+			String reporter, Instant at) implements CaseEvent {
 	}
 
 	record Registered(long caseId, String by, Instant at) implements CaseEvent {

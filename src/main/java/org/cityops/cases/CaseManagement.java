@@ -172,8 +172,8 @@ public class CaseManagement {
 			// the same key arrived concurrently; the other call's case stands
 			throw CaseProblem.invalid("A case with this Idempotency-Key is being created; retry to get it");
 		}
-		this.events.publishEvent(
-				new CaseEvent.Reported(c.id, c.number, c.channel, c.categoryCode, c.unitCode, idempotencyKey, now));
+		this.events.publishEvent(new CaseEvent.Reported(c.id, c.number, c.channel, c.categoryCode, c.unitCode,
+				idempotencyKey, c.reporter, now));
 		if (c.simpleProcedure) {
 			this.events.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now));
 		}

@@ -102,6 +102,7 @@ public class Alarms {
 			.filter((r) -> r.id() == ((Number) alarm.get("rule_id")).longValue())
 			.findFirst()
 			.orElseThrow();
+		this.events.publishEvent(new SensorEvents.AlarmConfirmed(id, device.id(), rule.code(), trueAlarm, by, now));
 		if (trueAlarm && "CONFIRM".equals(rule.caseMode()) && alarm.get("case_id") == null) {
 			this.events.publishEvent(needsCase(id, device, rule, (Double) alarm.get("value"), now));
 		}
@@ -112,12 +113,17 @@ public class Alarms {
 
 	@Transactional
 	public void clear(long id, String by) {
-		int changed = this.jdbc.update("""
-				update sensor_alarm set state = 'CLEARED', cleared_by = ?, cleared_at = ?
-				 where id = ? and state <> 'CLEARED'""", by, Timestamp.from(this.clock.instant()), id);
-		if (changed == 0) {
+		Instant now = this.clock.instant();
+		List<Map<String, Object>> cleared = this.jdbc.queryForList("""
+				update sensor_alarm a set state = 'CLEARED', cleared_by = ?, cleared_at = ?
+				  from sensor_rule r
+				 where a.id = ? and a.state <> 'CLEARED' and r.id = a.rule_id
+				returning a.device_id, r.code""", by, Timestamp.from(now), id);
+		if (cleared.isEmpty()) {
 			throw conflict(id, "cleared");
 		}
+		this.events.publishEvent(new SensorEvents.AlarmCleared(id, (String) cleared.get(0).get("device_id"),
+				(String) cleared.get(0).get("code"), by, now));
 	}
 
 	/** The case an alarm asked for has been reported: remember it on the alarm. */

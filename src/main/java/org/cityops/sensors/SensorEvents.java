@@ -22,6 +22,13 @@ public final class SensorEvents {
 	}
 
 	/**
+	 * The operator's verdict on an alarm: a true alarm, or a false one (then cleared).
+	 */
+	public record AlarmConfirmed(long alarmId, String deviceId, String ruleCode, boolean trueAlarm, String by,
+			Instant at) {
+	}
+
+	/**
 	 * An alarm that must become a case: a life-safety rule at once, or another once an
 	 * operator confirmed it as a true alarm. The cases module reports it with channel
 	 * SENSOR; {@code sourceRef} ({@code alarm:<id>}) makes the report idempotent.

@@ -53,6 +53,27 @@ public class SensorQueries {
 	}
 
 	/**
+	 * How many devices are in each status of {@link #map()} (ALARM, OFFLINE, ONLINE,
+	 * SILENT).
+	 */
+	public Map<String, Long> statusCounts() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.query(
+				"""
+						select case when a.alarm then 'ALARM' when a.offline then 'OFFLINE'
+						            when s.last_seen is null or s.last_seen = 'epoch' then 'SILENT' else 'ONLINE' end, count(*)
+						  from sensor_device d left join sensor_state s on s.device_id = d.id
+						  left join (select a.device_id, bool_or(r.kind <> 'NO_DATA') as alarm, bool_or(r.kind = 'NO_DATA') as offline
+						               from sensor_alarm a join sensor_rule r on r.id = a.rule_id
+						              where a.state <> 'CLEARED' group by a.device_id) a on a.device_id = d.id
+						 group by 1""",
+				(rs) -> {
+					counts.put(rs.getString(1), rs.getLong(2));
+				});
+		return counts;
+	}
+
+	/**
 	 * One device: registry, state, open alarms, reading count and the last day's
 	 * readings.
 	 */

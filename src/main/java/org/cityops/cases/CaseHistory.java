@@ -1,0 +1,139 @@
+package org.cityops.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The append-only case history read back as the events it recorded, in the order they
+ * happened, so that a read model can be rebuilt from it. Each event carries what the
+ * history holds; values the history does not record (a postponement's new deadline, a
+ * stage's deadline) are null.
+ */
+@Service
+public class CaseHistory {
+
+	private static final int PAGE = 5_000;
+
+	private static final Pattern LEVEL = Pattern.compile("升级至([A-Z]+)");
+
+	private final JdbcClient jdbc;
+
+	CaseHistory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Hands every recorded event to {@code sink}, oldest first; answers how many. */
+	public long replay(Consumer<CaseEvent> sink) {
+		long after = 0;
+		long count = 0;
+		while (true) {
+			List<Line> page = page(after);
+			for (Line line : page) {
+				CaseEvent event = line.event();
+				if (event != null) {
+					sink.accept(event);
+					count++;
+				}
+			}
+			if (page.size() < PAGE) {
+				return count;
+			}
+			after = page.get(page.size() - 1).id;
+		}
+	}
+
+	private List<Line> page(long after) {
+		return this.jdbc
+			.sql("""
+					select h.id, h.case_id, h.at, h.actor, h.action, h.from_status, h.to_status, h.note,
+					       c.number, c.channel, c.category_code, c.unit_code, c.idempotency_key, c.reporter, c.resolved_level,
+					       c.handled_at, c.handling_deadline, c.merged_into,
+					       case when h.action in ('accept', 'return', 'handle') then
+					         (select split_part(d.note, '：', 1) from case_history d
+					           where d.case_id = h.case_id and d.action = 'dispatch' and d.id < h.id
+					           order by d.id desc limit 1) end as department
+					  from case_history h join case_file c on c.id = h.case_id
+					 where h.id > ? order by h.id limit ?""")
+			.params(after, PAGE)
+			.query(Line::read)
+			.list();
+	}
+
+	private record Line(long id, long caseId, Instant at, String actor, String action, String from, String to,
+			String note, String number, String channel, String category, String unit, String idempotencyKey,
+			String reporter, String resolvedLevel, Instant handledAt, Instant handlingDeadline, Long mergedInto,
+			String department) {
+
+		static Line read(ResultSet rs, int row) throws SQLException {
+			return new Line(rs.getLong("id"), rs.getLong("case_id"), instant(rs, "at"), rs.getString("actor"),
+					rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+					rs.getString("note"), rs.getString("number"), rs.getString("channel"),
+					rs.getString("category_code"), rs.getString("unit_code"), rs.getString("idempotency_key"),
+					rs.getString("reporter"), rs.getString("resolved_level"), instant(rs, "handled_at"),
+					instant(rs, "handling_deadline"), (Long) rs.getObject("merged_into"), rs.getString("department"));
+		}
+
+		CaseEvent event() {
+			return switch (this.action) {
+				case "report" -> new CaseEvent.Reported(this.caseId, this.number, Channel.valueOf(this.channel),
+						this.category, this.unit, this.idempotencyKey, this.reporter, this.at);
+				case "register" -> new CaseEvent.Registered(this.caseId, this.actor, this.at);
+				case "reject" -> new CaseEvent.Rejected(this.caseId, this.actor, this.note, this.at);
+				case "dispatch" ->
+					new CaseEvent.Dispatched(this.caseId, this.note.split("：", 2)[0], this.actor, this.at);
+				case "accept" -> new CaseEvent.Accepted(this.caseId, this.department, this.actor, this.at);
+				case "return" -> new CaseEvent.Returned(this.caseId, this.department, this.note, this.at);
+				case "handle" -> new CaseEvent.Handled(this.caseId, this.department, this.actor, this.at);
+				case "verify" ->
+					new CaseEvent.Verified(this.caseId, Status.VERIFIED.name().equals(this.to), this.actor, this.at);
+				case "close" -> closed();
+				case "postpone" -> (this.note != null && this.note.startsWith("批准延期"))
+						? new CaseEvent.Postponed(this.caseId, null, this.at) : null;
+				case "suspend" -> new CaseEvent.Suspended(this.caseId, this.note, this.at);
+				case "resume" -> new CaseEvent.Resumed(this.caseId, this.at);
+				case "cancel" -> new CaseEvent.Cancelled(this.caseId, this.note, this.at);
+				case "supervise" -> new CaseEvent.Supervised(this.caseId, this.actor, this.note, this.at);
+				case "escalate" -> escalated();
+				case "merge" ->
+					new CaseEvent.Merged(this.caseId, (this.mergedInto != null) ? this.mergedInto : 0, this.at);
+				case "overdue" ->
+					new CaseEvent.StageOverdue(this.caseId, Stage.valueOf(this.note.split(" ", 2)[0]), null, this.at);
+				default -> null;
+			};
+		}
+
+		private CaseEvent closed() {
+			if (Status.REPORTED.name().equals(this.from)) {
+				return new CaseEvent.Closed(this.caseId, Level.COMMITTEE, true, true, this.at);
+			}
+			boolean onTime = this.handlingDeadline == null || this.handledAt == null
+					|| !this.handledAt.isAfter(this.handlingDeadline);
+			return new CaseEvent.Closed(this.caseId, Level.valueOf(this.resolvedLevel), onTime, false, this.at);
+		}
+
+		private CaseEvent escalated() {
+			Matcher m = LEVEL.matcher((this.note != null) ? this.note : "");
+			if (!m.find()) {
+				return null;
+			}
+			return new CaseEvent.Escalated(this.caseId, Level.valueOf(m.group(1)), "system".equals(this.actor),
+					this.at);
+		}
+
+		private static Instant instant(ResultSet rs, String column) throws SQLException {
+			Timestamp t = rs.getTimestamp(column);
+			return (t != null) ? t.toInstant() : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.cityops.dashboard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How many of the selected cases reached each point, and the rates made of them (a rate
+ * with nothing to count is null, not 100 %). Formulas: {@code docs/kpis.md}.
+ */
+public record CaseCounts(long reported, long registered, long registeredOnTime, long rejected, long simple,
+		long dispatched, long dispatchedOnTime, long handled, long handledOnTime, long verified, long verifiedOnTime,
+		long closed, long closedOnTime, long reworked, long returned, long closedCommittee, long closedGrid,
+		long closedTown, long closedDistrict, long open, long openOverdue, long openSupervised) {
+
+	static CaseCounts read(ResultSet rs, int row) throws SQLException {
+		return new CaseCounts(rs.getLong("reported"), rs.getLong("registered"), rs.getLong("registered_on_time"),
+				rs.getLong("rejected"), rs.getLong("simple"), rs.getLong("dispatched"),
+				rs.getLong("dispatched_on_time"), rs.getLong("handled"), rs.getLong("handled_on_time"),
+				rs.getLong("verified"), rs.getLong("verified_on_time"), rs.getLong("closed"),
+				rs.getLong("closed_on_time"), rs.getLong("reworked"), rs.getLong("returned"),
+				rs.getLong("closed_committee"), rs.getLong("closed_grid"), rs.getLong("closed_town"),
+				rs.getLong("closed_district"), rs.getLong("open"), rs.getLong("open_overdue"),
+				rs.getLong("open_supervised"));
+	}
+
+	/** Every rate by its name in {@code docs/kpis.md}, in percent with one decimal. */
+	public Map<String, Double> rates() {
+		Map<String, Double> r = new LinkedHashMap<>();
+		r.put("registrationRate", rate(this.registered, this.reported));
+		r.put("onTimeRegistrationRate", rate(this.registeredOnTime, this.registered));
+		r.put("dispatchRate", rate(this.dispatched, this.registered - this.simple));
+		r.put("onTimeDispatchRate", rate(this.dispatchedOnTime, this.dispatched));
+		r.put("handlingRate", rate(this.handled, this.dispatched));
+		r.put("onTimeHandlingRate", rate(this.handledOnTime, this.handled));
+		r.put("verificationRate", rate(this.verified, this.handled));
+		r.put("onTimeVerificationRate", rate(this.verifiedOnTime, this.verified));
+		r.put("closureRate", rate(this.closed, this.registered));
+		r.put("onTimeClosureRate", rate(this.closedOnTime, this.closed));
+		r.put("reworkRate", rate(this.reworked, this.handled));
+		r.put("returnRate", rate(this.returned, this.dispatched));
+		r.put("simpleProcedureShare", rate(this.simple, this.registered));
+		r.put("resolvedAtCommitteeShare", rate(this.closedCommittee, this.closed));
+		r.put("resolvedAtGridShare", rate(this.closedGrid, this.closed));
+		r.put("resolvedAtTownShare", rate(this.closedTown, this.closed));
+		r.put("resolvedAtDistrictShare", rate(this.closedDistrict, this.closed));
+		return r;
+	}
+
+	static Double rate(long part, long whole) {
+		return (whole <= 0) ? null : Math.round(part * 1000.0 / whole) / 10.0;
+	}
+
+}

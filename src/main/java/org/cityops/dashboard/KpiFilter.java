@@ -1,0 +1,27 @@
+package org.cityops.dashboard;
+
+import java.time.Instant;
+
+/**
+ * Which cases a figure counts: those reported in [{@code from}, {@code to}), optionally
+ * only in one area, block or unit, of one department, category or channel.
+ */
+public record KpiFilter(Instant from, Instant to, String area, String block, String unit, String department,
+		String category, String channel) {
+
+	public KpiFilter {
+		if (from == null || to == null || !from.isBefore(to)) {
+			throw DashboardProblem.invalid("Give a period: from before to (ISO-8601 instants)");
+		}
+	}
+
+	public static KpiFilter period(Instant from, Instant to) {
+		return new KpiFilter(from, to, null, null, null, null, null, null);
+	}
+
+	/** The same filter with another department (for rankings). */
+	KpiFilter department(String code) {
+		return new KpiFilter(this.from, this.to, this.area, this.block, this.unit, code, this.category, this.channel);
+	}
+
+}

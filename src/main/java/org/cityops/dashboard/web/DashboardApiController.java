@@ -1,0 +1,211 @@
+package org.cityops.dashboard.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.cityops.dashboard.AlarmKpis;
+import org.cityops.dashboard.CaseCounts;
+import org.cityops.dashboard.CaseKpis;
+import org.cityops.dashboard.CaseExport;
+import org.cityops.dashboard.DashboardProblem;
+import org.cityops.dashboard.Evaluation;
+import org.cityops.dashboard.KpiFilter;
+import org.cityops.dashboard.LiveFeed;
+import org.cityops.dashboard.Period;
+import org.cityops.dashboard.ReadModels;
+import org.cityops.dashboard.Screen;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The operations centre's figures: case KPIs for any period and filter, per dimension,
+ * the evaluation, alarm figures, the big screen's data and live feed, the CSV export, and
+ * the read model's rebuild.
+ */
+@RestController
+@RequestMapping("/api/v1/dashboard")
+@Tag(name = "dashboard", description = "KPIs, evaluation, the big screen, exports")
+class DashboardApiController {
+
+	private final CaseKpis kpis;
+
+	private final AlarmKpis alarms;
+
+	private final Evaluation evaluation;
+
+	private final Screen screen;
+
+	private final LiveFeed feed;
+
+	private final ReadModels readModels;
+
+	private final CaseExport exports;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	DashboardApiController(CaseKpis kpis, AlarmKpis alarms, Evaluation evaluation, Screen screen, LiveFeed feed,
+			ReadModels readModels, CaseExport exports, Clock clock,
+			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
+		this.kpis = kpis;
+		this.alarms = alarms;
+		this.evaluation = evaluation;
+		this.screen = screen;
+		this.feed = feed;
+		this.readModels = readModels;
+		this.exports = exports;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@GetMapping("/kpis")
+	@Operation(summary = "Case KPIs of the cases reported in a period (month=YYYY-MM, or from/to as dates or "
+			+ "instants; default this month), optionally of one area, block, unit, department, category, channel")
+	Map<String, Object> kpis(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
+			@RequestParam(required = false) String block, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String department, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String channel, Authentication authentication) {
+		staff(authentication);
+		KpiFilter filter = filter(month, from, to, area, block, unit, department, category, channel);
+		CaseCounts counts = this.kpis.counts(filter);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("filter", filter);
+		out.put("counts", counts);
+		out.put("rates", counts.rates());
+		out.put("alarms", this.alarms.of(filter.from(), filter.to()));
+		return out;
+	}
+
+	@GetMapping("/kpis/by/{dimension}")
+	@Operation(summary = "Case KPIs per department, area, block, unit, category, channel, reporter or verifier")
+	List<Map<String, Object>> kpisBy(@PathVariable String dimension, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String area, @RequestParam(required = false) String block,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String department,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String channel,
+			Authentication authentication) {
+		staff(authentication);
+		KpiFilter filter = filter(month, from, to, area, block, unit, department, category, channel);
+		String column = switch (dimension) {
+			case "channel", "reporter" -> dimension;
+			case "verifier" -> "verified_by";
+			default -> dimension + "_code";
+		};
+		return this.kpis.countsBy(column, filter)
+			.entrySet()
+			.stream()
+			.map((e) -> Map.<String, Object>of("key", e.getKey(), "counts", e.getValue(), "rates",
+					e.getValue().rates()))
+			.toList();
+	}
+
+	@GetMapping("/evaluation/{subject}")
+	@Operation(summary = "Composite scores and grades (A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, else E) of departments, "
+			+ "areas or inspectors for a period")
+	List<Evaluation.Score> evaluation(@PathVariable String subject, @RequestParam(required = false) String month,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Authentication authentication) {
+		staff(authentication);
+		KpiFilter filter = filter(month, from, to, null, null, null, null, null, null);
+		return switch (subject) {
+			case "departments" -> this.evaluation.departments(filter);
+			case "areas" -> this.evaluation.areas(filter);
+			case "inspectors" -> this.evaluation.inspectors(filter);
+			default -> throw DashboardProblem.invalid("Evaluate departments, areas or inspectors");
+		};
+	}
+
+	@GetMapping("/screen")
+	@Operation(summary = "Everything the big screen shows, read together")
+	Map<String, Object> screen(Authentication authentication) {
+		staff(authentication);
+		return this.screen.data();
+	}
+
+	@GetMapping(path = "/stream", produces = "text/event-stream")
+	@Operation(summary = "Server-sent events: each new case ('case') and alarm ('alarm') as it reaches the read model")
+	SseEmitter stream(Authentication authentication) {
+		staff(authentication);
+		return this.feed.connect();
+	}
+
+	@GetMapping(path = "/cases.csv", produces = "text/csv")
+	@Operation(summary = "The cases of a period and filter as CSV (UTF-8 with BOM), from the read model")
+	void casesCsv(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
+			@RequestParam(required = false) String block, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String department, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String channel, Authentication authentication, HttpServletResponse response)
+			throws IOException {
+		staff(authentication);
+		KpiFilter filter = filter(month, from, to, area, block, unit, department, category, channel);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
+		this.exports.write(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+	}
+
+	@PostMapping("/rebuild")
+	@Operation(summary = "ADMIN: rebuild the case read model from the case history (one transaction)")
+	ReadModels.Rebuilt rebuild(Authentication authentication) {
+		if (!"ROLE_ADMIN".equals(role(authentication))) {
+			throw problem(HttpStatus.FORBIDDEN, "Administrators rebuild the read models");
+		}
+		return this.readModels.rebuildCases();
+	}
+
+	@ExceptionHandler(DashboardProblem.class)
+	ProblemDetail invalid(DashboardProblem ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	private KpiFilter filter(String month, String from, String to, String area, String block, String unit,
+			String department, String category, String channel) {
+		Instant[] period = Period.of(month, from, to, this.zone, this.clock.instant());
+		return new KpiFilter(period[0], period[1], area, block, unit, department, category, channel);
+	}
+
+	private static String role(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith("ROLE_"))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void staff(Authentication authentication) {
+		if (role(authentication) == null) {
+			throw problem(HttpStatus.FORBIDDEN, "The dashboard is for staff accounts, not machine keys");
+		}
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+}
