@@ -51,8 +51,8 @@ class ScreenBrowserTests extends BrowserTest {
 		String created = call("inspector", "POST", "/api/v1/cases", "{\"channel\":\"INSPECTOR\",\"categoryCode\":\"06001\","
 				+ "\"description\":\"大屏实时动态测试：私搭乱建\",\"lon\":" + lon + ",\"lat\":" + lat + "}");
 		String number = created.replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
-		assertThat(screen.locator("#screen-feed li.feed-case").first()).containsText(number);
-		assertThat(screen.locator("#screen-feed li.feed-case").first()).containsText("私搭乱建");
+		assertThat(screen.locator("#screen-feed li.feed-case", new Page.LocatorOptions().setHasText(number)))
+			.containsText("私搭乱建");
 		// the tiles follow without waiting for the 30-second refresh
 		assertThat(screen.locator(".tile[data-k='today.reported'] b")).not().hasText("0");
 		BrowserSession.screenshot(screen, "screen");

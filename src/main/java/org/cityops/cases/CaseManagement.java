@@ -272,6 +272,22 @@ public class CaseManagement {
 			.code();
 	}
 
+	/**
+	 * Marks the case's current stage overdue if its deadline has passed, as the deadline
+	 * sweeper does (once per stage); for a caller that walks cases through time itself
+	 * (the history generator). Answers whether it marked.
+	 */
+	@Transactional
+	public boolean markOverdue(long id) {
+		Case c = this.cases.lock(id).orElseThrow(() -> CaseProblem.notFound(id));
+		c.markOverdue(this.clock.instant());
+		if (c.newEvents.isEmpty()) {
+			return false;
+		}
+		save(c);
+		return true;
+	}
+
 	void save(Case c) {
 		List<CaseEvent> pending = List.copyOf(c.newEvents);
 		if (!this.cases.update(c)) {

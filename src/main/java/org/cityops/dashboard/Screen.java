@@ -71,7 +71,14 @@ public class Screen {
 		out.put("recent", recent(20));
 		out.put("alarms", alarms(dayStart, monthStart));
 		out.put("sensors", this.sensors.statusCounts());
-		out.put("hotline", this.hotline.report(monthStart, tomorrow).town().rates());
+		out.put("hotline", percent(this.hotline.report(monthStart, tomorrow).town().rates()));
+		return out;
+	}
+
+	/** The hotline module's rates are fractions; the screen shows percentages. */
+	private static Map<String, Double> percent(Map<String, Double> fractions) {
+		Map<String, Double> out = new LinkedHashMap<>();
+		fractions.forEach((k, v) -> out.put(k, (v != null) ? Math.round(v * 1000) / 10.0 : null));
 		return out;
 	}
 
