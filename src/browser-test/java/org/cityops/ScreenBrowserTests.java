@@ -1,12 +1,7 @@
 package org.cityops;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
@@ -20,20 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScreenBrowserTests extends BrowserTest {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private String call(String user, String method, String path, String body) throws Exception {
-		HttpResponse<String> r = this.http.send(HttpRequest.newBuilder(URI.create(browser().url(path)))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((user + ":cityops-demo").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-		return r.body();
-	}
-
 	@Test
 	void aNewCaseAppearsLiveOnTheBigScreen() throws Exception {
 		Page screen = browser().signedIn("operator", 1920, 1080);
@@ -44,11 +25,11 @@ class ScreenBrowserTests extends BrowserTest {
 		assertThat(screen.locator("#screen-map path.leaflet-interactive")).hasCount(48);
 		assertThat(screen.locator("#screen-trend canvas")).hasCount(1);
 
-		String place = call("operator", "GET",
-				"/api/v1/grid/geocode?q=" + URLEncoder.encode("莲花公寓", StandardCharsets.UTF_8), "");
+		String place = api("operator", "GET",
+				"/api/v1/grid/geocode?q=" + URLEncoder.encode("莲花公寓", StandardCharsets.UTF_8), "application/json", "");
 		String lon = place.replaceAll("(?s).*\"point\":\\{\"lon\":([0-9.]+).*", "$1");
 		String lat = place.replaceAll("(?s).*\"point\":\\{\"lon\":[0-9.]+,\"lat\":([0-9.]+).*", "$1");
-		String created = call("inspector", "POST", "/api/v1/cases", "{\"channel\":\"INSPECTOR\",\"categoryCode\":\"06001\","
+		String created = api("inspector", "POST", "/api/v1/cases", "application/json", "{\"channel\":\"INSPECTOR\",\"categoryCode\":\"06001\","
 				+ "\"description\":\"大屏实时动态测试：私搭乱建\",\"lon\":" + lon + ",\"lat\":" + lat + "}");
 		String number = created.replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
 		assertThat(screen.locator("#screen-feed li.feed-case", new Page.LocatorOptions().setHasText(number)))

@@ -1,12 +1,7 @@
 package org.cityops;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
@@ -21,33 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SensorBrowserTests extends BrowserTest {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private String call(String user, String method, String path, String type, String body) throws Exception {
-		HttpResponse<String> r = this.http.send(HttpRequest.newBuilder(URI.create(browser().url(path)))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((user + ":cityops-demo").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", type)
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
-		return r.body();
-	}
-
 	@Test
 	void anAlarmShowsOnTheMapAndTheListAndAFalseAlarmIsCleared() throws Exception {
-		String place = call("operator", "GET", "/api/v1/grid/geocode?q=" + java.net.URLEncoder.encode("莲花公寓",
+		String place = api("operator", "GET", "/api/v1/grid/geocode?q=" + java.net.URLEncoder.encode("莲花公寓",
 				StandardCharsets.UTF_8), "application/json", "");
 		String lon = place.replaceAll("(?s).*\"point\":\\{\"lon\":([0-9.]+).*", "$1");
 		String lat = place.replaceAll("(?s).*\"point\":\\{\"lon\":[0-9.]+,\"lat\":([0-9.]+).*", "$1");
 		String smoke = "SMK-B" + System.currentTimeMillis() % 100000;
 		String manhole = "MHC-B" + System.currentTimeMillis() % 100000;
-		call("admin", "POST", "/api/v1/sensors/devices", "text/csv",
+		api("admin", "POST", "/api/v1/sensors/devices", "text/csv",
 				"id,type,lon,lat,building,household,installed_on,gateway\n" + smoke + ",SMOKE," + lon + "," + lat
 						+ ",5号楼,,2025-01-01,\n" + manhole + ",MANHOLE_TILT," + lon + "," + lat + ",,,,\n");
 		String now = Instant.now().toString();
-		call("operator", "POST", "/api/v1/sensors/readings", "application/json",
+		api("operator", "POST", "/api/v1/sensors/readings", "application/json",
 				"{\"readings\":[{\"deviceId\":\"" + smoke + "\",\"ts\":\"" + now
 						+ "\",\"values\":{\"smoke\":1,\"battery\":80}},{\"deviceId\":\"" + manhole + "\",\"ts\":\""
 						+ now + "\",\"values\":{\"tilt_deg\":35}}]}");

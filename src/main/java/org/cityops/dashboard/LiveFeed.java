@@ -1,6 +1,12 @@
 package org.cityops.dashboard;
 
 import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +41,22 @@ public class LiveFeed {
 
 	private final Catalog catalog;
 
-	private volatile Long lastCase;
+	/** How far back the feed looks for what it has not sent yet. */
+	static final Duration WINDOW = Duration.ofMinutes(10);
 
-	private volatile Long lastAlarm;
+	static final int MAX_REMEMBERED = 10_000;
 
-	LiveFeed(JdbcClient jdbc, Catalog catalog) {
+	/** What was sent (kind:id), oldest first; only the poller touches it. */
+	private final Set<String> sent = new LinkedHashSet<>();
+
+	private final Clock clock;
+
+	private boolean started;
+
+	LiveFeed(JdbcClient jdbc, Catalog catalog, Clock clock) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.clock = clock;
 	}
 
 	public SseEmitter connect() {
@@ -59,40 +74,39 @@ public class LiveFeed {
 
 	@Scheduled(fixedDelayString = "${cityops.dashboard.feed-interval:2000}", initialDelay = 2000)
 	void poll() {
-		if (this.lastCase == null) {
-			this.lastCase = this.jdbc
-				.sql("select coalesce(max(case_id), 0) from dash_case where reported_at is not null")
-				.query(Long.class)
-				.single();
-			this.lastAlarm = this.jdbc
-				.sql("select coalesce(max(alarm_id), 0) from dash_alarm where raised_at is not null")
-				.query(Long.class)
-				.single();
-			return;
-		}
-		List<Map<String, Object>> cases = this.jdbc.sql("""
+		Timestamp since = Timestamp.from(this.clock.instant().minus(WINDOW));
+		boolean first = !this.started;
+		this.started = true;
+		follow("case", """
 				select case_id as id, number, channel, category_code, unit_code, reported_at from dash_case
-				 where case_id > ? and reported_at is not null order by case_id limit 100""")
-			.param(this.lastCase)
-			.query()
-			.listOfRows();
-		for (Map<String, Object> c : cases) {
-			c.put("category",
-					this.catalog.category((String) c.get("category_code"))
-						.map(Category::name)
-						.orElse((String) c.get("category_code")));
-			broadcast("case", c);
-			this.lastCase = ((Number) c.get("id")).longValue();
-		}
-		List<Map<String, Object>> alarms = this.jdbc.sql("""
+				 where reported_at >= ? order by reported_at desc, case_id desc limit 500""", since, first);
+		follow("alarm", """
 				select alarm_id as id, device_id, rule_code, severity, unit_code, raised_at from dash_alarm
-				 where alarm_id > ? and raised_at is not null order by alarm_id limit 100""")
-			.param(this.lastAlarm)
-			.query()
-			.listOfRows();
-		for (Map<String, Object> a : alarms) {
-			broadcast("alarm", a);
-			this.lastAlarm = ((Number) a.get("id")).longValue();
+				 where raised_at >= ? order by raised_at desc, alarm_id desc limit 500""", since, first);
+	}
+
+	/**
+	 * Sends what happened in the last {@code WINDOW} and was not sent yet: rows commit in
+	 * any order, so following an id would miss a case whose transaction finished late.
+	 * The first pass only takes note of what is there.
+	 */
+	private void follow(String kind, String sql, Timestamp since, boolean quietly) {
+		List<Map<String, Object>> rows = new ArrayList<>(this.jdbc.sql(sql).param(since).query().listOfRows());
+		Collections.reverse(rows); // the newest 500, sent oldest first
+		for (Map<String, Object> row : rows) {
+			if (!this.sent.add(kind + ":" + row.get("id")) || quietly) {
+				continue;
+			}
+			if (row.containsKey("category_code")) {
+				row.put("category",
+						this.catalog.category((String) row.get("category_code"))
+							.map(Category::name)
+							.orElse((String) row.get("category_code")));
+			}
+			broadcast(kind, row);
+		}
+		while (this.sent.size() > MAX_REMEMBERED) {
+			this.sent.remove(this.sent.iterator().next());
 		}
 	}
 
