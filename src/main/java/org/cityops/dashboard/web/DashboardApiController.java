@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.cityops.dashboard.AlarmKpis;
@@ -85,13 +86,9 @@ class DashboardApiController {
 	@GetMapping("/kpis")
 	@Operation(summary = "Case KPIs of the cases reported in a period (month=YYYY-MM, or from/to as dates or "
 			+ "instants; default this month), optionally of one area, block, unit, department, category, channel")
-	Map<String, Object> kpis(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
-			@RequestParam(required = false) String block, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String department, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String channel, Authentication authentication) {
+	Map<String, Object> kpis(@ParameterObject Selection selection, Authentication authentication) {
 		staff(authentication);
-		KpiFilter filter = filter(month, from, to, area, block, unit, department, category, channel);
+		KpiFilter filter = filter(selection);
 		CaseCounts counts = this.kpis.counts(filter);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("filter", filter);
@@ -103,14 +100,10 @@ class DashboardApiController {
 
 	@GetMapping("/kpis/by/{dimension}")
 	@Operation(summary = "Case KPIs per department, area, block, unit, category, channel, reporter or verifier")
-	List<Map<String, Object>> kpisBy(@PathVariable String dimension, @RequestParam(required = false) String month,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String area, @RequestParam(required = false) String block,
-			@RequestParam(required = false) String unit, @RequestParam(required = false) String department,
-			@RequestParam(required = false) String category, @RequestParam(required = false) String channel,
+	List<Map<String, Object>> kpisBy(@PathVariable String dimension, @ParameterObject Selection selection,
 			Authentication authentication) {
 		staff(authentication);
-		KpiFilter filter = filter(month, from, to, area, block, unit, department, category, channel);
+		KpiFilter filter = filter(selection);
 		String column = switch (dimension) {
 			case "channel", "reporter" -> dimension;
 			case "verifier" -> "verified_by";
@@ -131,7 +124,7 @@ class DashboardApiController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			Authentication authentication) {
 		staff(authentication);
-		KpiFilter filter = filter(month, from, to, null, null, null, null, null, null);
+		KpiFilter filter = period(month, from, to);
 		return switch (subject) {
 			case "departments" -> this.evaluation.departments(filter);
 			case "areas" -> this.evaluation.areas(filter);
@@ -156,14 +149,10 @@ class DashboardApiController {
 
 	@GetMapping(path = "/cases.csv", produces = "text/csv")
 	@Operation(summary = "The cases of a period and filter as CSV (UTF-8 with BOM), from the read model")
-	void casesCsv(@RequestParam(required = false) String month, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
-			@RequestParam(required = false) String block, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String department, @RequestParam(required = false) String category,
-			@RequestParam(required = false) String channel, Authentication authentication, HttpServletResponse response)
+	void casesCsv(@ParameterObject Selection selection, Authentication authentication, HttpServletResponse response)
 			throws IOException {
 		staff(authentication);
-		KpiFilter filter = filter(month, from, to, area, block, unit, department, category, channel);
+		KpiFilter filter = filter(selection);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
 		this.exports.write(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -183,10 +172,22 @@ class DashboardApiController {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	private KpiFilter filter(String month, String from, String to, String area, String block, String unit,
-			String department, String category, String channel) {
-		Instant[] period = Period.of(month, from, to, this.zone, this.clock.instant());
-		return new KpiFilter(period[0], period[1], area, block, unit, department, category, channel);
+	/**
+	 * Which cases, as given in the query: a period ({@code month}, or {@code from} and
+	 * {@code to}) and optionally one area, block, unit, department, category or channel.
+	 */
+	record Selection(String month, String from, String to, String area, String block, String unit, String department,
+			String category, String channel) {
+	}
+
+	private KpiFilter filter(Selection s) {
+		Instant[] period = Period.of(s.month(), s.from(), s.to(), this.zone, this.clock.instant());
+		return new KpiFilter(period[0], period[1], s.area(), s.block(), s.unit(), s.department(), s.category(),
+				s.channel());
+	}
+
+	private KpiFilter period(String month, String from, String to) {
+		return filter(new Selection(month, from, to, null, null, null, null, null, null));
 	}
 
 	private static String role(Authentication authentication) {
