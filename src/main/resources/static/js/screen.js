@@ -91,7 +91,13 @@
       ul.appendChild(li);
     });
   }
-  function addFeed(kind, label, fresh) {
+  var shown = [];
+  function addFeed(kind, label, fresh, key) {
+    if (key) { // a reconnected feed may send a line again
+      if (shown.indexOf(key) >= 0) { return; }
+      shown.push(key);
+      if (shown.length > 200) { shown.shift(); }
+    }
     var li = document.createElement('li');
     li.className = 'feed-' + kind + (fresh ? ' fresh' : '');
     var tag = document.createElement('span');
@@ -106,7 +112,8 @@
     return iso ? new Date(iso).toLocaleTimeString(d.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) : '';
   }
   function addCase(c, fresh) {
-    addFeed('case', time(c.reported_at) + ' ' + c.number + ' ' + (c.category || '') + ' · ' + (c.unit_code || ''), fresh);
+    addFeed('case', time(c.reported_at) + ' ' + c.number + ' ' + (c.category || '') + ' · ' + (c.unit_code || ''), fresh,
+      'case:' + c.id);
   }
 
   // a new case or alarm also moves the tiles and charts: refresh soon, once per burst
@@ -126,7 +133,8 @@
   });
   source.addEventListener('alarm', function (e) {
     var a = JSON.parse(e.data);
-    addFeed('alarm', time(a.raised_at) + ' ' + a.device_id + ' ' + a.rule_code + ' · ' + (a.unit_code || ''), true);
+    addFeed('alarm', time(a.raised_at) + ' ' + a.device_id + ' ' + a.rule_code + ' · ' + (a.unit_code || ''), true,
+      'alarm:' + a.id);
     refreshSoon();
   });
   source.onerror = function () { live.className = 'live off'; };

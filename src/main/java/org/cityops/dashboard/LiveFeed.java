@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -51,12 +52,16 @@ public class LiveFeed {
 
 	private final Clock clock;
 
-	private boolean started;
+	/**
+	 * What happened before this instance started is on the screen already (recent cases).
+	 */
+	private final Instant bootedAt;
 
 	LiveFeed(JdbcClient jdbc, Catalog catalog, Clock clock) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.bootedAt = clock.instant();
 	}
 
 	public SseEmitter connect() {
@@ -74,27 +79,26 @@ public class LiveFeed {
 
 	@Scheduled(fixedDelayString = "${cityops.dashboard.feed-interval:2000}", initialDelay = 2000)
 	void poll() {
-		Timestamp since = Timestamp.from(this.clock.instant().minus(WINDOW));
-		boolean first = !this.started;
-		this.started = true;
+		Instant window = this.clock.instant().minus(WINDOW);
+		Timestamp since = Timestamp.from(window.isAfter(this.bootedAt) ? window : this.bootedAt);
 		follow("case", """
 				select case_id as id, number, channel, category_code, unit_code, reported_at from dash_case
-				 where reported_at >= ? order by reported_at desc, case_id desc limit 500""", since, first);
+				 where reported_at >= ? order by reported_at desc, case_id desc limit 500""", since);
 		follow("alarm", """
 				select alarm_id as id, device_id, rule_code, severity, unit_code, raised_at from dash_alarm
-				 where raised_at >= ? order by raised_at desc, alarm_id desc limit 500""", since, first);
+				 where raised_at >= ? order by raised_at desc, alarm_id desc limit 500""", since);
 	}
 
 	/**
-	 * Sends what happened in the last {@code WINDOW} and was not sent yet: rows commit in
-	 * any order, so following an id would miss a case whose transaction finished late.
-	 * The first pass only takes note of what is there.
+	 * Sends what happened in the last {@code WINDOW} (and since this instance started)
+	 * and was not sent yet: rows commit in any order, so following an id would miss a
+	 * case whose transaction finished late.
 	 */
-	private void follow(String kind, String sql, Timestamp since, boolean quietly) {
+	private void follow(String kind, String sql, Timestamp since) {
 		List<Map<String, Object>> rows = new ArrayList<>(this.jdbc.sql(sql).param(since).query().listOfRows());
 		Collections.reverse(rows); // the newest 500, sent oldest first
 		for (Map<String, Object> row : rows) {
-			if (!this.sent.add(kind + ":" + row.get("id")) || quietly) {
+			if (!this.sent.add(kind + ":" + row.get("id"))) {
 				continue;
 			}
 			if (row.containsKey("category_code")) {
