@@ -7,10 +7,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -22,6 +25,9 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Load generator for sensor telemetry over MQTT (QoS 1): N simulated devices of three
@@ -89,6 +95,7 @@ public final class SensorLoad {
 			.build()) {
 			broker.start().join();
 			AtomicLong received = new AtomicLong();
+			CountDownLatch all = new CountDownLatch(messages);
 			Mqtt5AsyncClient subscriber = MqttClient.builder()
 				.useMqttVersion5()
 				.identifier("ceiling-sub")
@@ -99,20 +106,20 @@ public final class SensorLoad {
 			subscriber.subscribeWith()
 				.topicFilter(shared ? "$share/load/" + MqttProperties.TOPIC : MqttProperties.TOPIC)
 				.qos(MqttQos.AT_LEAST_ONCE)
-				.callback((p) -> received.incrementAndGet())
+				.callback((p) -> {
+					received.incrementAndGet();
+					all.countDown();
+				})
 				.send()
 				.join();
 			long start = System.nanoTime();
 			publish(port, messages, devices, 0);
-			long last = -1;
-			long lastChange = System.nanoTime();
-			while (received.get() < messages && System.nanoTime() - lastChange < 30_000_000_000L) {
-				Thread.sleep(10);
-				if (received.get() != last) {
-					last = received.get();
-					lastChange = System.nanoTime();
-				}
+			// until every message arrived, or 30 s went by without one
+			long left;
+			do {
+				left = all.getCount();
 			}
+			while (!all.await(30, TimeUnit.SECONDS) && all.getCount() < left);
 			if (received.get() < messages) {
 				System.out.printf("ceiling: only %d of %d messages arrived%n", received.get(), messages);
 			}
@@ -156,16 +163,19 @@ public final class SensorLoad {
 		long start = System.nanoTime();
 		publish(port, messages, devices, rate);
 		double published = (System.nanoTime() - start) / 1e9;
-		double now;
-		do {
-			Thread.sleep(100);
-			now = accepted(base);
+		double[] now = { before };
+		try {
+			await().atMost(Duration.ofMinutes(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> (now[0] = accepted(base)) - before >= messages);
 		}
-		while (now - before < messages && (System.nanoTime() - start) / 1e9 < 600);
+		catch (ConditionTimeoutException ex) {
+			System.out.println("ingest: not every message was taken within 10 minutes");
+		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out
 			.printf("ingest: %d messages from %d devices published in %.1f s, taken (stored, rules evaluated) in %.1f s"
-					+ " = %.0f msg/s%n", messages, devices, published, seconds, (now - before) / seconds);
+					+ " = %.0f msg/s%n", messages, devices, published, seconds, (now[0] - before) / seconds);
 	}
 
 	/**
