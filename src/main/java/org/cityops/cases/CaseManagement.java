@@ -226,7 +226,7 @@ public class CaseManagement {
 			case MERGE -> merge(c, cmd, by, now);
 		}
 		save(c);
-		return CaseView.of(c, categoryName(c.categoryCode), this.cases.history(id));
+		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
 	}
 
 	private void postpone(Case c, CaseCommand cmd, Actor by, Instant now) {
@@ -299,7 +299,7 @@ public class CaseManagement {
 
 	public CaseView view(long id) {
 		Case c = this.cases.find(id).orElseThrow(() -> CaseProblem.notFound(id));
-		return CaseView.of(c, categoryName(c.categoryCode), this.cases.history(id));
+		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
 	}
 
 	/** A page of cases, newest first, without history. */
@@ -308,17 +308,14 @@ public class CaseManagement {
 			throw CaseProblem.invalid("page starts at 0 and size is 1 to 500");
 		}
 		Cases.Page found = this.cases.list(filter, page, size);
-		return new CasePage(
-				found.items().stream().map((c) -> CaseView.of(c, categoryName(c.categoryCode), List.of())).toList(),
-				found.total(), page, size);
+		return new CasePage(found.items()
+			.stream()
+			.map((c) -> CaseView.of(c, this.catalog.name(c.categoryCode), List.of()))
+			.toList(), found.total(), page, size);
 	}
 
 	/** One page of a case list. */
 	public record CasePage(List<CaseView> items, long total, int page, int size) {
-	}
-
-	private String categoryName(String code) {
-		return this.catalog.category(code).map(Category::name).orElse(code);
 	}
 
 	private Category category(String code) {

@@ -96,6 +96,11 @@ public class Catalog implements InitializingBean {
 	}
 
 	/** A category, from memory: the catalog is small and read on every report. */
+	/** The category's name, or the code itself for a code the catalog does not know. */
+	public String name(String code) {
+		return category(code).map(Category::name).orElse(code);
+	}
+
 	public Optional<Category> category(String code) {
 		return Optional.ofNullable(byCode().get(code));
 	}

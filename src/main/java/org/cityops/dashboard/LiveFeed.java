@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cityops.catalog.Catalog;
-import org.cityops.catalog.Category;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,10 +101,7 @@ public class LiveFeed {
 				continue;
 			}
 			if (row.containsKey("category_code")) {
-				row.put("category",
-						this.catalog.category((String) row.get("category_code"))
-							.map(Category::name)
-							.orElse((String) row.get("category_code")));
+				row.put("category", this.catalog.name((String) row.get("category_code")));
 			}
 			broadcast(kind, row);
 		}

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.cityops.catalog.Catalog;
-import org.cityops.catalog.Category;
 import org.cityops.hotline.HotlineKpis;
 import org.cityops.sensors.SensorQueries;
 
@@ -119,8 +118,7 @@ public class Screen {
 			.param("to", Timestamp.from(to))
 			.query()
 			.listOfRows();
-		rows.forEach((r) -> r.put("name",
-				this.catalog.category((String) r.get("code")).map(Category::name).orElse((String) r.get("code"))));
+		rows.forEach((r) -> r.put("name", this.catalog.name((String) r.get("code"))));
 		return rows;
 	}
 
@@ -140,10 +138,7 @@ public class Screen {
 			.param("n", limit)
 			.query()
 			.listOfRows();
-		rows.forEach((r) -> r.put("category",
-				this.catalog.category((String) r.get("category_code"))
-					.map(Category::name)
-					.orElse((String) r.get("category_code"))));
+		rows.forEach((r) -> r.put("category", this.catalog.name((String) r.get("category_code"))));
 		return rows;
 	}
 
