@@ -18,6 +18,7 @@ import org.cityops.cases.Action;
 import org.cityops.cases.Actor;
 import org.cityops.cases.CaseCommand;
 import org.cityops.cases.CaseManagement;
+import org.cityops.cases.CaseView;
 import org.cityops.cases.NewCase;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.Category;
@@ -136,79 +137,93 @@ public class HistoryGenerator {
 	private boolean standard(Instant at, GeoPoint p, String channel, String inspector, Random random, Instant now) {
 		String category = CATEGORIES[Math.min(CATEGORIES.length - 1,
 				(int) (random.nextDouble() * random.nextDouble() * CATEGORIES.length))];
-		long id = PinnedClock
+		Walk walk = new Walk(PinnedClock
 			.at(at, () -> this.cases.report(new NewCase(channel, category,
 					"HOTLINE".equals(channel) ? "市民来电反映" : "巡查发现", p.lon(), p.lat(), null, null, false),
 					actor(inspector), null))
-			.view()
-			.id();
+			.view(), now);
 		Instant t = at.plus(minutes(random, 10, 90));
 		if (random.nextInt(100) < 3) {
-			act(t, id, Action.REJECT, note("经核实不属实"), now);
+			walk.step(t, Action.REJECT, note("经核实不属实"));
 			return false;
 		}
-		if (!act(t, id, Action.REGISTER, note("属实，立案"), now)) {
+		if (!walk.step(t, Action.REGISTER, note("属实，立案"))) {
 			return false;
 		}
 		t = t.plus(minutes(random, 5, 40));
-		if (!act(t, id, Action.DISPATCH, CaseCommand.none(), now)) {
+		if (!walk.step(t, Action.DISPATCH, CaseCommand.none())) {
 			return false;
 		}
 		if (random.nextInt(100) < 5) {
 			t = t.plus(minutes(random, 30, 240));
-			if (!act(t, id, Action.RETURN, note("非本部门职责"), now)) {
+			if (!walk.step(t, Action.RETURN, note("非本部门职责"))) {
 				return false;
 			}
 			t = t.plus(minutes(random, 10, 60));
-			if (!act(t, id, Action.DISPATCH, CaseCommand.none(), now)) {
+			if (!walk.step(t, Action.DISPATCH, CaseCommand.none())) {
 				return false;
 			}
 		}
 		Instant dispatchedAt = t;
-		Instant deadline = this.cases.view(id).deadlines().handlingDeadline();
+		Instant deadline = walk.last.deadlines().handlingDeadline();
 		t = t.plus(minutes(random, 10, 180));
-		if (!act(t, id, Action.ACCEPT, CaseCommand.none(), now)) {
+		if (!walk.step(t, Action.ACCEPT, CaseCommand.none())) {
 			return false;
 		}
 		// most within the deadline, one in ten later
 		long window = Duration.between(dispatchedAt, deadline).toMinutes();
 		double share = (random.nextInt(10) == 0) ? 1.05 + random.nextDouble() * 0.8 : 0.1 + random.nextDouble() * 0.85;
 		t = dispatchedAt.plus(Duration.ofMinutes(Math.max(20, (long) (window * share))));
-		if (random.nextInt(100) < 4 || !act(t, id, Action.HANDLE, note("已处置完毕"), now)) {
+		if (random.nextInt(100) < 4 || !walk.step(t, Action.HANDLE, note("已处置完毕"))) {
 			return false; // still with the department
 		}
 		t = t.plus(minutes(random, 30, 300));
 		if (random.nextInt(100) < 6) {
-			if (!act(t, id, Action.VERIFY, new CaseCommand("现场仍有问题", null, false, null, null, null), now)) {
+			if (!walk.step(t, Action.VERIFY, new CaseCommand("现场仍有问题", null, false, null, null, null))) {
 				return false;
 			}
 			t = t.plus(minutes(random, 60, 600));
-			if (!act(t, id, Action.HANDLE, note("已再次处置"), now)) {
+			if (!walk.step(t, Action.HANDLE, note("已再次处置"))) {
 				return false;
 			}
 			t = t.plus(minutes(random, 30, 300));
 		}
-		if (!act(t, id, Action.VERIFY, new CaseCommand("现场已恢复", null, true, null, null, null), now)) {
+		if (!walk.step(t, Action.VERIFY, new CaseCommand("现场已恢复", null, true, null, null, null))) {
 			return false;
 		}
-		return act(t.plus(minutes(random, 10, 120)), id, Action.CLOSE, note("结案"), now);
+		return walk.step(t.plus(minutes(random, 10, 120)), Action.CLOSE, note("结案"));
 	}
 
-	/**
-	 * Does the step at {@code t} unless that lies in the future (the case stays there);
-	 * first, as the deadline sweeper would have, marks the current stage overdue a minute
-	 * after its deadline when the step comes later than that.
-	 */
-	private boolean act(Instant t, long id, Action action, CaseCommand command, Instant now) {
-		Instant due = this.cases.view(id).deadlines().stageDeadline();
-		if (due != null && t.isAfter(due.plusSeconds(60)) && due.plusSeconds(60).isBefore(now)) {
-			PinnedClock.at(due.plusSeconds(60), () -> this.cases.markOverdue(id));
+	/** One case on its way; each step answers the case as it is now. */
+	private final class Walk {
+
+		private CaseView last;
+
+		private final Instant now;
+
+		Walk(CaseView reported, Instant now) {
+			this.last = reported;
+			this.now = now;
 		}
-		if (t.isAfter(now)) {
-			return false;
+
+		/**
+		 * Does the step at {@code t} unless that lies in the future (the case stays
+		 * there); first, as the deadline sweeper would have, marks the current stage
+		 * overdue a minute after its deadline when the step comes later than that.
+		 */
+		boolean step(Instant t, Action action, CaseCommand command) {
+			long id = this.last.id();
+			Instant due = this.last.deadlines().stageDeadline();
+			if (due != null && t.isAfter(due.plusSeconds(60)) && due.plusSeconds(60).isBefore(this.now)) {
+				PinnedClock.at(due.plusSeconds(60), () -> HistoryGenerator.this.cases.markOverdue(id));
+			}
+			if (t.isAfter(this.now)) {
+				return false;
+			}
+			this.last = PinnedClock.at(t, () -> HistoryGenerator.this.cases.act(id, action, command, centre()));
+			return true;
 		}
-		PinnedClock.at(t, () -> this.cases.act(id, action, command, centre()));
-		return true;
+
 	}
 
 	private static Actor actor(String name) {
