@@ -203,6 +203,47 @@ class DashboardApiTests {
 	}
 
 	@Test
+	void theMonthlyReportOpensAsXlsxAndPdfWithTheMonthsNumbers() throws Exception {
+		report("月报里的案件");
+		String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		JsonNode kpis = this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForObject("/api/v1/dashboard/kpis?month=" + month, JsonNode.class);
+		long reported = kpis.at("/counts/reported").asLong();
+		assertThat(reported).isPositive();
+		ResponseEntity<byte[]> xlsx = this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForEntity("/api/v1/dashboard/reports/" + month + ".xlsx", byte[].class);
+		assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+			var summary = wb.getSheet("概览");
+			assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo("上报案件");
+			assertThat((long) summary.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(reported);
+			var days = wb.getSheet("每日趋势");
+			long sum = 0;
+			for (int r = 1; r <= days.getLastRowNum(); r++) {
+				sum += (long) days.getRow(r).getCell(1).getNumericCellValue();
+			}
+			assertThat(sum).isEqualTo(reported);
+			assertThat(days.getDrawingPatriarch().getCharts()).hasSize(1);
+			assertThat(days.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0).getSeriesCount())
+				.isEqualTo(2);
+		}
+		ResponseEntity<byte[]> pdf = this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForEntity("/api/v1/dashboard/reports/" + month + ".pdf", byte[].class);
+		assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).contains("桃浦镇城市运行月报 " + month).contains("上报 " + reported);
+		}
+		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForEntity("/api/v1/dashboard/reports/2026-13.pdf", JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForEntity("/api/v1/dashboard/reports/2999-01.xlsx", JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void onlyAnAdministratorRebuilds() {
 		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
 			.postForEntity("/api/v1/dashboard/rebuild", null, JsonNode.class)

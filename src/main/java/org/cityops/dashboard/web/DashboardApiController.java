@@ -23,12 +23,14 @@ import org.cityops.dashboard.Evaluation;
 import org.cityops.dashboard.KpiFilter;
 import org.cityops.dashboard.LiveFeed;
 import org.cityops.dashboard.Period;
+import org.cityops.dashboard.MonthlyReport;
 import org.cityops.dashboard.ReadModels;
 import org.cityops.dashboard.Screen;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.ErrorResponseException;
@@ -65,12 +67,14 @@ class DashboardApiController {
 
 	private final CaseExport exports;
 
+	private final MonthlyReport reports;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	DashboardApiController(CaseKpis kpis, AlarmKpis alarms, Evaluation evaluation, Screen screen, LiveFeed feed,
-			ReadModels readModels, CaseExport exports, Clock clock,
+			ReadModels readModels, CaseExport exports, MonthlyReport reports, Clock clock,
 			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
 		this.kpis = kpis;
 		this.alarms = alarms;
@@ -79,6 +83,7 @@ class DashboardApiController {
 		this.feed = feed;
 		this.readModels = readModels;
 		this.exports = exports;
+		this.reports = reports;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -156,6 +161,29 @@ class DashboardApiController {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
 		this.exports.write(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/reports/{month}.xlsx")
+	@Operation(summary = "The monthly report of month YYYY-MM as an xlsx workbook with charts, generated now")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable String month, Authentication authentication) {
+		staff(authentication);
+		java.time.YearMonth m = this.reports.parse(month);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType
+				.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.header("Content-Disposition", "attachment; filename=\"cityops-" + m + ".xlsx\"")
+			.body(this.reports.xlsx(m));
+	}
+
+	@GetMapping("/reports/{month}.pdf")
+	@Operation(summary = "The monthly report of month YYYY-MM as a PDF with charts, generated now")
+	ResponseEntity<byte[]> reportPdf(@PathVariable String month, Authentication authentication) {
+		staff(authentication);
+		java.time.YearMonth m = this.reports.parse(month);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", "attachment; filename=\"cityops-" + m + ".pdf\"")
+			.body(this.reports.pdf(m));
 	}
 
 	@PostMapping("/rebuild")
