@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.cityops.dashboard.Screen;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -167,23 +169,27 @@ class DashboardApiController {
 	@Operation(summary = "The monthly report of month YYYY-MM as an xlsx workbook with charts, generated now")
 	ResponseEntity<byte[]> reportXlsx(@PathVariable String month, Authentication authentication) {
 		staff(authentication);
-		java.time.YearMonth m = this.reports.parse(month);
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType
-				.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.header("Content-Disposition", "attachment; filename=\"cityops-" + m + ".xlsx\"")
-			.body(this.reports.xlsx(m));
+		YearMonth m = this.reports.parse(month);
+		return download("cityops-" + m + ".xlsx", XLSX, this.reports.xlsx(m));
 	}
 
 	@GetMapping("/reports/{month}.pdf")
 	@Operation(summary = "The monthly report of month YYYY-MM as a PDF with charts, generated now")
 	ResponseEntity<byte[]> reportPdf(@PathVariable String month, Authentication authentication) {
 		staff(authentication);
-		java.time.YearMonth m = this.reports.parse(month);
+		YearMonth m = this.reports.parse(month);
+		return download("cityops-" + m + ".pdf", MediaType.APPLICATION_PDF, this.reports.pdf(m));
+	}
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	/** A file to save, with its type set here: a 400 before it can still be JSON. */
+	private static ResponseEntity<byte[]> download(String file, MediaType type, byte[] body) {
 		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "attachment; filename=\"cityops-" + m + ".pdf\"")
-			.body(this.reports.pdf(m));
+			.contentType(type)
+			.header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+			.body(body);
 	}
 
 	@PostMapping("/rebuild")
