@@ -53,6 +53,9 @@ public class MonthlyReport {
 			new String[] { "reworkRate", "返工率" }, new String[] { "returnRate", "退回率" },
 			new String[] { "simpleProcedureShare", "简易程序占比" });
 
+	/** Noto Sans SC, downloaded by the build from the npm registry (see pom.xml). */
+	static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
+
 	private final CaseKpis kpis;
 
 	private final Evaluation evaluation;
@@ -219,51 +222,51 @@ public class MonthlyReport {
 	}
 
 	public byte[] pdf(YearMonth month) {
-		Data d = data(month);
+		return pdf(data(month));
+	}
+
+	static byte[] pdf(Data d) {
 		try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PDType0Font font;
-			try (InputStream in = MonthlyReport.class.getResourceAsStream("/fonts/wqy-microhei.ttc");
-					org.apache.fontbox.ttf.TrueTypeCollection fonts = new org.apache.fontbox.ttf.TrueTypeCollection(
-							in)) {
-				font = PDType0Font.load(doc, fonts.getFontByName("WenQuanYiMicroHei"), true);
+			try (InputStream in = MonthlyReport.class.getResourceAsStream(FONT)) {
+				if (in == null) {
+					throw new IllegalStateException(FONT + " is missing: it is downloaded by the build (pom.xml)");
+				}
+				font = PDType0Font.load(doc, in, true);
 			}
-			PDPage page = new PDPage(PDRectangle.A4);
-			doc.addPage(page);
-			try (PDPageContentStream p = new PDPageContentStream(doc, page)) {
-				Pdf pdf = new Pdf(p, font);
-				float top = PDRectangle.A4.getHeight() - 50;
-				pdf.text(50, top, 18, "桃浦镇城市运行月报 " + d.month());
+			try (Pdf pdf = new Pdf(doc, font)) {
+				pdf.text(50, 18, "桃浦镇城市运行月报 " + d.month());
+				pdf.skip(30);
 				CaseCounts c = d.counts();
-				pdf.text(50, top - 30, 11, "上报 " + c.reported() + "    立案 " + c.registered() + "    结案 " + c.closed()
-						+ "    在办 " + c.open() + "    超期在办 " + c.openOverdue());
-				float y = top - 55;
+				pdf.text(50, 11, "上报 " + c.reported() + "    立案 " + c.registered() + "    结案 " + c.closed() + "    在办 "
+						+ c.open() + "    超期在办 " + c.openOverdue());
+				pdf.skip(25);
 				for (int i = 0; i < RATES.size(); i++) {
 					String[] rate = RATES.get(i);
 					Double v = d.rates().get(rate[0]);
-					float x = 50 + (i % 3) * 170;
 					if (i % 3 == 0 && i > 0) {
-						y -= 18;
+						pdf.skip(18);
 					}
-					pdf.text(x, y, 10, rate[1] + "  " + ((v != null) ? v + "%" : "—"));
+					pdf.text(50 + (i % 3) * 170, 10, rate[1] + "  " + ((v != null) ? v + "%" : "—"));
 				}
-				y -= 40;
-				pdf.text(50, y, 12, "每日上报（柱）与结案（线）");
-				pdf.trend(50, y - 150, 495, 135, d.days());
-				y -= 190;
-				pdf.text(50, y, 12, "部门综合得分");
-				y = pdf.bars(50, y - 10, 495, d.departments());
-				y -= 25;
-				pdf.text(50, y, 12, "片区综合得分");
-				y = pdf.bars(50, y - 10, 495, d.areas());
-				y -= 25;
-				pdf.text(50, y, 12, "上报最多的类别");
-				y -= 16;
+				pdf.skip(40);
+				pdf.text(50, 12, "每日上报（柱）与结案（线）");
+				pdf.trend(50, 495, 135, d.days());
+				pdf.skip(30);
+				pdf.text(50, 12, "部门综合得分");
+				pdf.bars(50, 495, d.departments());
+				pdf.skip(25);
+				pdf.need(40);
+				pdf.text(50, 12, "片区综合得分");
+				pdf.bars(50, 495, d.areas());
+				pdf.skip(25);
+				pdf.need(40);
+				pdf.text(50, 12, "上报最多的类别");
+				pdf.skip(16);
 				for (Object[] cat : d.categories()) {
-					if (y < 40) {
-						break;
-					}
-					pdf.text(60, y, 9, cat[1] + " (" + cat[0] + ")  " + cat[2]);
-					y -= 13;
+					pdf.need(13);
+					pdf.text(60, 9, cat[1] + " (" + cat[0] + ")  " + cat[2]);
+					pdf.skip(13);
 				}
 			}
 			doc.save(out);
@@ -274,10 +277,57 @@ public class MonthlyReport {
 		}
 	}
 
-	/** Text, bars and lines on one PDF page. */
-	private record Pdf(PDPageContentStream p, PDType0Font font) {
+	/**
+	 * A PDF written top to bottom on A4 pages: a new page starts when what comes next
+	 * does not fit above the bottom margin.
+	 */
+	private static final class Pdf implements java.io.Closeable {
 
-		void text(float x, float y, float size, String s) throws IOException {
+		private static final float TOP = PDRectangle.A4.getHeight() - 50;
+
+		private static final float BOTTOM = 45;
+
+		private final PDDocument doc;
+
+		private final PDType0Font font;
+
+		private PDPageContentStream p;
+
+		/** The baseline of the next line. */
+		private float y;
+
+		Pdf(PDDocument doc, PDType0Font font) throws IOException {
+			this.doc = doc;
+			this.font = font;
+			newPage();
+		}
+
+		private void newPage() throws IOException {
+			if (this.p != null) {
+				this.p.close();
+			}
+			PDPage page = new PDPage(PDRectangle.A4);
+			this.doc.addPage(page);
+			this.p = new PDPageContentStream(this.doc, page);
+			this.y = TOP;
+		}
+
+		/** Starts a new page unless {@code height} more fits on this one. */
+		void need(float height) throws IOException {
+			if (this.y - height < BOTTOM) {
+				newPage();
+			}
+		}
+
+		void skip(float height) {
+			this.y -= height;
+		}
+
+		void text(float x, float size, String s) throws IOException {
+			text(x, this.y, size, s);
+		}
+
+		private void text(float x, float y, float size, String s) throws IOException {
 			this.p.beginText();
 			this.p.setFont(this.font, size);
 			this.p.newLineAtOffset(x, y);
@@ -285,7 +335,12 @@ public class MonthlyReport {
 			this.p.endText();
 		}
 
-		void trend(float x, float y, float w, float h, List<Object[]> days) throws IOException {
+		/**
+		 * Daily reported (bars) and closed (line), {@code h} high below the current line.
+		 */
+		void trend(float x, float w, float h, List<Object[]> days) throws IOException {
+			need(h + 30);
+			float y = this.y - h - 15;
 			long max = 1;
 			for (Object[] d : days) {
 				max = Math.max(max, Math.max((Long) d[1], (Long) d[2]));
@@ -318,21 +373,31 @@ public class MonthlyReport {
 			text(x, y - 11, 7, "1");
 			text(x + w - 10, y - 11, 7, String.valueOf(days.size()));
 			text(x - 18, y + h - 3, 7, String.valueOf(max));
+			this.y = y - 11;
 		}
 
-		float bars(float x, float y, float w, List<Evaluation.Score> scores) throws IOException {
+		/**
+		 * One bar per subject, its rank, name, score and grade; pages break between bars.
+		 */
+		void bars(float x, float w, List<Evaluation.Score> scores) throws IOException {
+			skip(4);
 			for (Evaluation.Score s : scores) {
-				y -= 14;
+				need(14);
+				this.y -= 14;
 				double score = (s.score() != null) ? s.score() : 0;
 				this.p.setNonStrokingColor(0.2f, 0.6f, 0.4f);
-				this.p.addRect(x + 110, y, (float) ((w - 180) * score / 100), 10);
+				this.p.addRect(x + 110, this.y, (float) ((w - 180) * score / 100), 10);
 				this.p.fill();
 				this.p.setNonStrokingColor(0, 0, 0);
-				text(x, y + 1, 8, s.rank() + ". " + s.subject());
-				text(x + w - 60, y + 1, 8,
+				text(x, this.y + 1, 8, s.rank() + ". " + s.subject());
+				text(x + w - 60, this.y + 1, 8,
 						((s.score() != null) ? s.score() : "—") + " " + ((s.grade() != null) ? s.grade() : ""));
 			}
-			return y;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.p.close();
 		}
 
 	}

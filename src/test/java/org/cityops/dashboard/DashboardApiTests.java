@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +213,7 @@ class DashboardApiTests {
 		assertThat(reported).isPositive();
 		ResponseEntity<byte[]> xlsx = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/reports/" + month + ".xlsx", byte[].class);
+		List<String> ranked = new java.util.ArrayList<>();
 		assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
 		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
 				new java.io.ByteArrayInputStream(xlsx.getBody()))) {
@@ -227,6 +229,12 @@ class DashboardApiTests {
 			assertThat(days.getDrawingPatriarch().getCharts()).hasSize(1);
 			assertThat(days.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0).getSeriesCount())
 				.isEqualTo(2);
+			for (String sheet : List.of("部门考评", "片区考评", "案件类别")) {
+				var rows = wb.getSheet(sheet);
+				for (int r = 1; r <= rows.getLastRowNum(); r++) {
+					ranked.add(rows.getRow(r).getCell(1).getStringCellValue());
+				}
+			}
 		}
 		ResponseEntity<byte[]> pdf = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/reports/" + month + ".pdf", byte[].class);
@@ -234,6 +242,10 @@ class DashboardApiTests {
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
 			assertThat(text).contains("桃浦镇城市运行月报 " + month).contains("上报 " + reported);
+			// every department, area and top category of the workbook is in the PDF too:
+			// nothing runs off the bottom of a page
+			assertThat(ranked).isNotEmpty();
+			assertThat(text).contains(ranked);
 		}
 		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/reports/2026-13.pdf", JsonNode.class)
