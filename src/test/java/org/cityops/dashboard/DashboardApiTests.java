@@ -255,6 +255,61 @@ class DashboardApiTests {
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
+	@Autowired
+	ReportArchive archive;
+
+	@Test
+	void aMonthsReportIsKeptOnceAndServedAsKeptUntilMadeAgain() throws Exception {
+		java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(5);
+		// two instances at once: exactly one makes the report
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		var made = pool.invokeAll(List.of(() -> this.archive.keep(month), () -> this.archive.keep(month)));
+		pool.shutdown();
+		assertThat(List.of(made.get(0).get(), made.get(1).get())).containsExactlyInAnyOrder(true, false);
+		assertThat(this.archive.keep(month)).isFalse();
+
+		JsonNode kept = this.rest.withBasicAuth("leader", "cityops-demo")
+			.getForObject("/api/v1/dashboard/reports", JsonNode.class);
+		JsonNode entry = null;
+		for (JsonNode k : kept) {
+			if (k.path("month").asText().equals(month.toString())) {
+				entry = k;
+			}
+		}
+		assertThat(entry).isNotNull();
+		assertThat(entry.path("generatedBy").asText()).isEqualTo("schedule");
+		assertThat(entry.path("pdfBytes").asInt()).isPositive();
+		String generatedAt = entry.path("generatedAt").asText();
+
+		ResponseEntity<byte[]> pdf = this.rest.withBasicAuth("leader", "cityops-demo")
+			.getForEntity("/api/v1/dashboard/reports/" + month + ".pdf", byte[].class);
+		assertThat(java.time.Instant.parse(pdf.getHeaders().getFirst("X-Report-Generated-At")))
+			.isEqualTo(java.time.Instant.parse(generatedAt));
+		assertThat(pdf.getBody()).hasSize(entry.path("pdfBytes").asInt());
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("桃浦镇城市运行月报 " + month);
+		}
+
+		assertThat(this.rest.withBasicAuth("inspector", "cityops-demo")
+			.postForEntity("/api/v1/dashboard/reports/" + month, null, JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		String thisMonth = month.plusMonths(5).toString();
+		ResponseEntity<JsonNode> notEnded = this.rest.withBasicAuth("operator", "cityops-demo")
+			.postForEntity("/api/v1/dashboard/reports/" + thisMonth, null, JsonNode.class);
+		assertThat(notEnded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(notEnded.getBody().path("detail").asText()).contains("has not ended");
+
+		JsonNode again = this.rest.withBasicAuth("operator", "cityops-demo")
+			.postForObject("/api/v1/dashboard/reports/" + month, null, JsonNode.class);
+		assertThat(again.path("generatedBy").asText()).isEqualTo("operator");
+		assertThat(java.time.Instant.parse(again.path("generatedAt").asText()))
+			.isAfter(java.time.Instant.parse(generatedAt));
+		assertThat(this.rest.withBasicAuth("leader", "cityops-demo")
+			.getForEntity("/api/v1/dashboard/reports/" + month + ".xlsx", byte[].class)
+			.getHeaders()
+			.getFirst("X-Report-Generated-At")).isEqualTo(again.path("generatedAt").asText());
+	}
+
 	@Test
 	void onlyAnAdministratorRebuilds() {
 		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")

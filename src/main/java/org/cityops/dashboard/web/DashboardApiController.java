@@ -26,6 +26,7 @@ import org.cityops.dashboard.LiveFeed;
 import org.cityops.dashboard.Period;
 import org.cityops.dashboard.MonthlyReport;
 import org.cityops.dashboard.ReadModels;
+import org.cityops.dashboard.ReportArchive;
 import org.cityops.dashboard.Screen;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -71,12 +72,14 @@ class DashboardApiController {
 
 	private final MonthlyReport reports;
 
+	private final ReportArchive archive;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	DashboardApiController(CaseKpis kpis, AlarmKpis alarms, Evaluation evaluation, Screen screen, LiveFeed feed,
-			ReadModels readModels, CaseExport exports, MonthlyReport reports, Clock clock,
+			ReadModels readModels, CaseExport exports, MonthlyReport reports, ReportArchive archive, Clock clock,
 			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
 		this.kpis = kpis;
 		this.alarms = alarms;
@@ -86,6 +89,7 @@ class DashboardApiController {
 		this.readModels = readModels;
 		this.exports = exports;
 		this.reports = reports;
+		this.archive = archive;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -165,29 +169,57 @@ class DashboardApiController {
 		this.exports.write(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 	}
 
-	@GetMapping("/reports/{month}.xlsx")
-	@Operation(summary = "The monthly report of month YYYY-MM as an xlsx workbook with charts, generated now")
-	ResponseEntity<byte[]> reportXlsx(@PathVariable String month, Authentication authentication) {
+	@GetMapping("/reports")
+	@Operation(summary = "The kept monthly reports, newest first (made on the 1st for the month before, or on "
+			+ "request)")
+	List<ReportArchive.Kept> keptReports(Authentication authentication) {
 		staff(authentication);
-		YearMonth m = this.reports.parse(month);
-		return download("cityops-" + m + ".xlsx", XLSX, this.reports.xlsx(m));
+		return this.archive.list();
+	}
+
+	@PostMapping("/reports/{month}")
+	@Operation(summary = "ADMIN or OPERATOR: make an ended month's report again and keep it instead of the one "
+			+ "before")
+	ReportArchive.Kept regenerateReport(@PathVariable String month, Authentication authentication) {
+		String role = role(authentication);
+		if (!"ROLE_ADMIN".equals(role) && !"ROLE_OPERATOR".equals(role)) {
+			throw problem(HttpStatus.FORBIDDEN, "The operations centre or an administrator makes reports");
+		}
+		return this.archive.regenerate(this.reports.parse(month), authentication.getName());
+	}
+
+	@GetMapping("/reports/{month}.xlsx")
+	@Operation(summary = "The monthly report of month YYYY-MM as an xlsx workbook with charts: the kept one if "
+			+ "there is one (header X-Report-Generated-At), else generated now")
+	ResponseEntity<byte[]> reportXlsx(@PathVariable String month, Authentication authentication) {
+		return report(month, "xlsx", XLSX, authentication);
 	}
 
 	@GetMapping("/reports/{month}.pdf")
-	@Operation(summary = "The monthly report of month YYYY-MM as a PDF with charts, generated now")
+	@Operation(summary = "The monthly report of month YYYY-MM as a PDF with charts: the kept one if there is one "
+			+ "(header X-Report-Generated-At), else generated now")
 	ResponseEntity<byte[]> reportPdf(@PathVariable String month, Authentication authentication) {
+		return report(month, "pdf", MediaType.APPLICATION_PDF, authentication);
+	}
+
+	private ResponseEntity<byte[]> report(String month, String format, MediaType type, Authentication authentication) {
 		staff(authentication);
 		YearMonth m = this.reports.parse(month);
-		return download("cityops-" + m + ".pdf", MediaType.APPLICATION_PDF, this.reports.pdf(m));
+		String file = "cityops-" + m + "." + format;
+		return this.archive.file(m, format)
+			.map((kept) -> download(file, type, kept.body(), kept.generatedAt()))
+			.orElseGet(() -> download(file, type, "pdf".equals(format) ? this.reports.pdf(m) : this.reports.xlsx(m),
+					this.clock.instant()));
 	}
 
 	private static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	/** A file to save, with its type set here: a 400 before it can still be JSON. */
-	private static ResponseEntity<byte[]> download(String file, MediaType type, byte[] body) {
+	private static ResponseEntity<byte[]> download(String file, MediaType type, byte[] body, Instant generatedAt) {
 		return ResponseEntity.ok()
 			.contentType(type)
+			.header("X-Report-Generated-At", generatedAt.toString())
 			.header("Content-Disposition", "attachment; filename=\"" + file + "\"")
 			.body(body);
 	}
