@@ -14,6 +14,21 @@ public record CaseCounts(long reported, long registered, long registeredOnTime, 
 		long closed, long closedOnTime, long reworked, long returned, long closedCommittee, long closedGrid,
 		long closedTown, long closedDistrict, long open, long openOverdue, long openSupervised) {
 
+	/** Nothing counted. */
+	static final CaseCounts NONE = new CaseCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	/** The counts of two disjoint sets of cases together. */
+	CaseCounts plus(CaseCounts o) {
+		return new CaseCounts(this.reported + o.reported, this.registered + o.registered,
+				this.registeredOnTime + o.registeredOnTime, this.rejected + o.rejected, this.simple + o.simple,
+				this.dispatched + o.dispatched, this.dispatchedOnTime + o.dispatchedOnTime, this.handled + o.handled,
+				this.handledOnTime + o.handledOnTime, this.verified + o.verified,
+				this.verifiedOnTime + o.verifiedOnTime, this.closed + o.closed, this.closedOnTime + o.closedOnTime,
+				this.reworked + o.reworked, this.returned + o.returned, this.closedCommittee + o.closedCommittee,
+				this.closedGrid + o.closedGrid, this.closedTown + o.closedTown, this.closedDistrict + o.closedDistrict,
+				this.open + o.open, this.openOverdue + o.openOverdue, this.openSupervised + o.openSupervised);
+	}
+
 	static CaseCounts read(ResultSet rs, int row) throws SQLException {
 		return new CaseCounts(rs.getLong("reported"), rs.getLong("registered"), rs.getLong("registered_on_time"),
 				rs.getLong("rejected"), rs.getLong("simple"), rs.getLong("dispatched"),

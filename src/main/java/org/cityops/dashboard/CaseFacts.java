@@ -2,6 +2,7 @@ package org.cityops.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 import org.cityops.cases.CaseEvent;
@@ -9,6 +10,7 @@ import org.cityops.grid.Grid;
 import org.cityops.grid.GridNotFound;
 import org.cityops.grid.UnitSummary;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +27,29 @@ class CaseFacts {
 
 	private final Grid grid;
 
-	CaseFacts(JdbcTemplate jdbc, Grid grid) {
+	private final String zone;
+
+	CaseFacts(JdbcTemplate jdbc, Grid grid, @Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
 		this.jdbc = jdbc;
 		this.grid = grid;
+		this.zone = zone.getId();
 	}
 
-	/** Applies the event unless it was applied before; answers whether it was applied. */
+	/**
+	 * Applies the event unless it was applied before, and marks the case's day dirty for
+	 * the cube; answers whether it was applied.
+	 */
 	boolean apply(CaseEvent event) {
+		return apply(event, true);
+	}
+
+	/**
+	 * Applies the event unless it was applied before; {@code mark}: also marks the case's
+	 * day (of its report) dirty in the same transaction, so that KPIs read that day from
+	 * this table until the cube has counted it again (a rebuild marks all days at the end
+	 * instead).
+	 */
+	boolean apply(CaseEvent event, boolean mark) {
 		if (!Applied.once(this.jdbc, key(event))) {
 			return false;
 		}
@@ -116,6 +134,11 @@ class CaseFacts {
 					update dash_case set overdue_stages = array(select distinct unnest(overdue_stages || ?::text)),
 					       last_overdue_at = greatest(last_overdue_at, ?) where case_id = ?""", e.stage().name(), at,
 					id);
+		}
+		if (mark) {
+			this.jdbc.update("""
+					insert into dash_dirty (day) select (reported_at at time zone ?)::date from dash_case
+					 where case_id = ? and reported_at is not null""", this.zone, id);
 		}
 		return true;
 	}

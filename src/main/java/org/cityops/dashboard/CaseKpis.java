@@ -2,6 +2,7 @@ package org.cityops.dashboard;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The case KPIs from the read model, for any period and filter; the formulas are in
@@ -50,12 +53,73 @@ public class CaseKpis {
 
 	private final JdbcClient jdbc;
 
-	CaseKpis(JdbcClient jdbc) {
+	private final KpiCube cube;
+
+	CaseKpis(JdbcClient jdbc, KpiCube cube) {
 		this.jdbc = jdbc;
+		this.cube = cube;
 	}
 
-	/** The counts of the cases the filter selects. */
+	/**
+	 * The counts of the cases the filter selects: from the cube when the filter names at
+	 * most one dimension, else from dash_case alone.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public CaseCounts counts(KpiFilter filter) {
+		String[] only = single(filter);
+		if (only == null) {
+			return rawCounts(filter);
+		}
+		KpiCube.Plan plan = this.cube.plan(filter.from(), filter.to());
+		CaseCounts sum = this.cube.sums(only[0], only[1], plan).getOrDefault(only[1], CaseCounts.NONE);
+		if (!plan.raw().isEmpty()) {
+			Map<String, Object> params = new HashMap<>();
+			String where = dimensions(filter, params) + " and " + KpiCube.rawCondition(plan, params);
+			sum = sum.plus(this.jdbc.sql("select " + COUNTS + " from dash_case where " + where)
+				.params(params)
+				.query(CaseCounts::read)
+				.single());
+		}
+		return sum;
+	}
+
+	/**
+	 * The counts per value of one dimension (department_code, area_code, category_code
+	 * …), most cases first: from the cube when the filter names no dimension and the cube
+	 * counts by this one, else from dash_case alone.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Map<String, CaseCounts> countsBy(String dimension, KpiFilter filter) {
+		if (!DIMENSIONS.contains(dimension)) {
+			throw DashboardProblem.invalid("Group by one of " + DIMENSIONS);
+		}
+		String[] only = single(filter);
+		if (only == null || !KpiCube.TOWN.equals(only[0]) || !KpiCube.DIMENSIONS.contains(dimension)) {
+			return rawCountsBy(dimension, filter);
+		}
+		KpiCube.Plan plan = this.cube.plan(filter.from(), filter.to());
+		Map<String, CaseCounts> sums = this.cube.sums(dimension, null, plan);
+		if (!plan.raw().isEmpty()) {
+			Map<String, Object> params = new HashMap<>();
+			String where = KpiCube.rawCondition(plan, params) + " and " + dimension + " is not null";
+			this.jdbc
+				.sql("select " + dimension + " as key, " + COUNTS + " from dash_case where " + where + " group by "
+						+ dimension)
+				.params(params)
+				.query((rs, i) -> sums.merge(rs.getString("key"), CaseCounts.read(rs, i), CaseCounts::plus))
+				.list();
+		}
+		Map<String, CaseCounts> out = new LinkedHashMap<>();
+		sums.entrySet()
+			.stream()
+			.sorted(Comparator.comparingLong((Map.Entry<String, CaseCounts> e) -> -e.getValue().reported())
+				.thenComparing(Map.Entry::getKey))
+			.forEach((e) -> out.put(e.getKey(), e.getValue()));
+		return out;
+	}
+
+	/** The counts straight from dash_case: what the cube must agree with. */
+	CaseCounts rawCounts(KpiFilter filter) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
 		return this.jdbc.sql("select " + COUNTS + " from dash_case where " + where)
@@ -64,14 +128,8 @@ public class CaseKpis {
 			.single();
 	}
 
-	/**
-	 * The counts per value of one dimension (department_code, area_code, category_code
-	 * …).
-	 */
-	public Map<String, CaseCounts> countsBy(String dimension, KpiFilter filter) {
-		if (!DIMENSIONS.contains(dimension)) {
-			throw DashboardProblem.invalid("Group by one of " + DIMENSIONS);
-		}
+	/** The counts per value straight from dash_case, most cases first. */
+	Map<String, CaseCounts> rawCountsBy(String dimension, KpiFilter filter) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params) + " and " + dimension + " is not null";
 		Map<String, CaseCounts> out = new LinkedHashMap<>();
@@ -84,11 +142,34 @@ public class CaseKpis {
 		return out;
 	}
 
+	/**
+	 * {dim, key} when the filter names no dimension ({@code town}) or just one, else
+	 * null.
+	 */
+	private static String[] single(KpiFilter f) {
+		String[][] given = { { "area_code", f.area() }, { "block_code", f.block() }, { "unit_code", f.unit() },
+				{ "department_code", f.department() }, { "category_code", f.category() }, { "channel", f.channel() } };
+		String[] only = { KpiCube.TOWN, "" };
+		int count = 0;
+		for (String[] g : given) {
+			if (g[1] != null && !g[1].isBlank()) {
+				only = new String[] { g[0], g[1].strip() };
+				count++;
+			}
+		}
+		return (count <= 1) ? only : null;
+	}
+
 	static String where(KpiFilter f, Map<String, Object> params) {
-		List<String> terms = new ArrayList<>();
-		terms.add("reported_at >= :from and reported_at < :to");
 		params.put("from", Timestamp.from(f.from()));
 		params.put("to", Timestamp.from(f.to()));
+		return "reported_at >= :from and reported_at < :to and " + dimensions(f, params);
+	}
+
+	/** The filter's dimension terms ({@code true} when it names none). */
+	static String dimensions(KpiFilter f, Map<String, Object> params) {
+		List<String> terms = new ArrayList<>();
+		terms.add("true");
 		term(terms, params, "area_code", f.area());
 		term(terms, params, "block_code", f.block());
 		term(terms, params, "unit_code", f.unit());

@@ -27,12 +27,15 @@ public class ReadModels {
 
 	private final CaseHistory history;
 
+	private final KpiCube cube;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
-	ReadModels(CaseFacts cases, AlarmFacts alarms, CaseHistory history, JdbcTemplate jdbc,
+	ReadModels(CaseFacts cases, AlarmFacts alarms, CaseHistory history, KpiCube cube, JdbcTemplate jdbc,
 			TransactionTemplate transactions) {
+		this.cube = cube;
 		this.cases = cases;
 		this.alarms = alarms;
 		this.history = history;
@@ -67,14 +70,16 @@ public class ReadModels {
 	/**
 	 * Drops the case read model and builds it again from the case history, in one
 	 * transaction: readers see the old model until the new one is complete, and events
-	 * that arrive meanwhile wait for it and are then recognised as applied.
+	 * that arrive meanwhile wait for it and are then recognised as applied. Every day is
+	 * then dirty: KPIs read dash_case until the cube refresher has counted them again.
 	 */
 	public Rebuilt rebuildCases() {
 		Rebuilt rebuilt = this.transactions.execute((tx) -> {
 			this.jdbc.execute("lock table dash_case in exclusive mode");
 			this.jdbc.update("delete from dash_case");
 			this.jdbc.update("delete from dash_applied where event_key like 'case:%'");
-			long events = this.history.replay(this.cases::apply);
+			long events = this.history.replay((event) -> this.cases.apply(event, false));
+			this.cube.markAllDays();
 			Long count = this.jdbc.queryForObject("select count(*) from dash_case", Long.class);
 			return new Rebuilt(events, (count != null) ? count : 0);
 		});

@@ -1,0 +1,251 @@
+package org.cityops.dashboard;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The KPI cube ({@code dash_cube}): {@link CaseKpis#COUNTS} of the cases reported on each
+ * day and in each month, town-wide and per area, block, unit, department, category and
+ * channel. A change to a case marks its day dirty ({@code dash_dirty}) in the change's
+ * own transaction; the refresher counts dirty days again and clears their marks in one
+ * transaction. A KPI takes whole clean months and days from the cube and reads dirty days
+ * and the ragged ends of its period from {@code dash_case}, all in one snapshot, so it is
+ * exact however far the refresher is behind.
+ */
+@Repository
+class KpiCube {
+
+	/** The counters of {@link CaseKpis#COUNTS}, in its order. */
+	static final List<String> COUNTERS = List.of("reported", "registered", "registered_on_time", "rejected", "simple",
+			"dispatched", "dispatched_on_time", "handled", "handled_on_time", "verified", "verified_on_time", "closed",
+			"closed_on_time", "reworked", "returned", "closed_committee", "closed_grid", "closed_town",
+			"closed_district", "open", "open_overdue", "open_supervised");
+
+	/** The dimensions the cube counts by, one at a time. */
+	static final List<String> DIMENSIONS = List.of("area_code", "block_code", "unit_code", "department_code",
+			"category_code", "channel");
+
+	static final String TOWN = "town";
+
+	private static final String SUMS = COUNTERS.stream()
+		.map((c) -> "coalesce(sum(" + c + "), 0) as " + c)
+		.collect(Collectors.joining(", "));
+
+	private static final String DAY_COUNT = """
+			insert into dash_cube (dim, key, grain, bucket, %1$s)
+			select dim, key, 'd', ?, %1$s from (
+			  select case grouping(area_code, block_code, unit_code, department_code, category_code, channel)
+			           when 63 then 'town' when 31 then 'area_code' when 47 then 'block_code' when 55 then 'unit_code'
+			           when 59 then 'department_code' when 61 then 'category_code' else 'channel' end as dim,
+			         case grouping(area_code, block_code, unit_code, department_code, category_code, channel)
+			           when 63 then '' else coalesce(area_code, block_code, unit_code, department_code, category_code,
+			                                         channel) end as key,
+			         %2$s
+			    from dash_case where reported_at >= ? and reported_at < ?
+			   group by grouping sets ((), (area_code), (block_code), (unit_code), (department_code), (category_code),
+			                           (channel))) counted
+			 where key is not null""".formatted(String.join(", ", COUNTERS), CaseKpis.COUNTS);
+
+	private static final String MONTH_COUNT = """
+			insert into dash_cube (dim, key, grain, bucket, %s)
+			select dim, key, 'm', ?, %s from dash_cube
+			 where grain = 'd' and bucket >= ? and bucket < ? group by dim, key""".formatted(
+			String.join(", ", COUNTERS),
+			COUNTERS.stream().map((c) -> "sum(" + c + ")").collect(Collectors.joining(", ")));
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ZoneId zone;
+
+	private final int daysPerTransaction;
+
+	KpiCube(JdbcClient jdbc, TransactionTemplate transactions,
+			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone,
+			@Value("${cityops.dashboard.cube-days-per-transaction:100}") int daysPerTransaction) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.zone = zone;
+		this.daysPerTransaction = daysPerTransaction;
+	}
+
+	/** Counts every dirty day again, a bounded number of days per transaction. */
+	@Scheduled(fixedDelayString = "${cityops.dashboard.cube-refresh-interval:1000}", initialDelay = 1000)
+	int refresh() {
+		int total = 0;
+		int done;
+		do {
+			done = this.transactions.execute((tx) -> refreshSome(this.daysPerTransaction));
+			total += done;
+		}
+		while (done > 0);
+		return total;
+	}
+
+	/**
+	 * Counts up to {@code maxDays} dirty days again and removes the marks it saw, in the
+	 * caller's transaction. Refreshers on several instances take turns (advisory lock); a
+	 * mark written while a day is counted is not removed, so that day stays dirty.
+	 */
+	int refreshSome(int maxDays) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dash_cube'))").query().listOfRows();
+		Map<LocalDate, List<Long>> marks = new TreeMap<>();
+		this.jdbc.sql("select id, day from dash_dirty order by id limit 50000").query((rs) -> {
+			LocalDate day = rs.getDate("day").toLocalDate();
+			if (marks.containsKey(day) || marks.size() < maxDays) {
+				marks.computeIfAbsent(day, (d) -> new ArrayList<>()).add(rs.getLong("id"));
+			}
+		});
+		if (marks.isEmpty()) {
+			return 0;
+		}
+		Set<YearMonth> months = new TreeSet<>();
+		for (LocalDate day : marks.keySet()) {
+			this.jdbc.sql("delete from dash_cube where grain = 'd' and bucket = ?").param(day).update();
+			this.jdbc.sql(DAY_COUNT)
+				.params(day, Timestamp.from(start(day)), Timestamp.from(start(day.plusDays(1))))
+				.update();
+			months.add(YearMonth.from(day));
+		}
+		for (YearMonth m : months) {
+			this.jdbc.sql("delete from dash_cube where grain = 'm' and bucket = ?").param(m.atDay(1)).update();
+			this.jdbc.sql(MONTH_COUNT).params(m.atDay(1), m.atDay(1), m.plusMonths(1).atDay(1)).update();
+		}
+		Long[] ids = marks.values().stream().flatMap(List::stream).toArray(Long[]::new);
+		this.jdbc.sql("delete from dash_dirty where id = any(?)").param(ids).update();
+		return marks.size();
+	}
+
+	/** Forgets the cube and marks every day with cases dirty (after a rebuild). */
+	void markAllDays() {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dash_cube'))").query().listOfRows();
+		this.jdbc.sql("delete from dash_cube").update();
+		this.jdbc.sql("delete from dash_dirty").update();
+		this.jdbc.sql("""
+				insert into dash_dirty (day) select distinct (reported_at at time zone ?)::date from dash_case
+				 where reported_at is not null""").param(this.zone.getId()).update();
+	}
+
+	/** Which parts of [from, to) come from the cube and which from dash_case. */
+	record Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> raw) {
+	}
+
+	/** Splits a period; call inside the reading transaction (the dirty days are read). */
+	Plan plan(Instant from, Instant to) {
+		LocalDate first = LocalDate.ofInstant(from, this.zone);
+		if (start(first).isBefore(from)) {
+			first = first.plusDays(1);
+		}
+		LocalDate end = LocalDate.ofInstant(to, this.zone);
+		List<LocalDate> months = new ArrayList<>();
+		List<LocalDate> days = new ArrayList<>();
+		List<Instant[]> raw = new ArrayList<>();
+		if (!first.isBefore(end)) {
+			raw.add(new Instant[] { from, to });
+			return new Plan(months, days, raw);
+		}
+		add(raw, from, start(first));
+		TreeSet<LocalDate> dirty = new TreeSet<>(
+				this.jdbc.sql("select distinct day from dash_dirty where day >= ? and day < ?")
+					.params(first, end)
+					.query((rs, i) -> rs.getDate(1).toLocalDate())
+					.list());
+		for (YearMonth m = YearMonth.from(first); !m.atDay(1).isAfter(end.minusDays(1)); m = m.plusMonths(1)) {
+			LocalDate mFrom = max(first, m.atDay(1));
+			LocalDate mTo = min(end, m.plusMonths(1).atDay(1));
+			boolean whole = mFrom.equals(m.atDay(1)) && mTo.equals(m.plusMonths(1).atDay(1));
+			boolean clean = dirty.subSet(mFrom, mTo).isEmpty();
+			if (whole && clean) {
+				months.add(m.atDay(1));
+				continue;
+			}
+			for (LocalDate d = mFrom; d.isBefore(mTo); d = d.plusDays(1)) {
+				if (dirty.contains(d)) {
+					add(raw, start(d), start(d.plusDays(1)));
+				}
+				else {
+					days.add(d);
+				}
+			}
+		}
+		add(raw, start(end), to);
+		return new Plan(months, days, raw);
+	}
+
+	/** The cube's sums over the plan's months and days, per key of the dimension. */
+	Map<String, CaseCounts> sums(String dim, String key, Plan plan) {
+		Map<String, CaseCounts> out = new HashMap<>();
+		if (plan.months().isEmpty() && plan.days().isEmpty()) {
+			return out;
+		}
+		String sql = "select key, " + SUMS + " from dash_cube where dim = :dim"
+				+ ((key != null) ? " and key = :key" : "")
+				+ " and ((grain = 'm' and bucket = any(cast(:months as date[])))"
+				+ " or (grain = 'd' and bucket = any(cast(:days as date[])))) group by key";
+		Map<String, Object> params = new HashMap<>();
+		params.put("dim", dim);
+		params.put("key", key);
+		params.put("months", array(plan.months()));
+		params.put("days", array(plan.days()));
+		this.jdbc.sql(sql).params(params).query((rs, i) -> out.put(rs.getString("key"), CaseCounts.read(rs, i))).list();
+		return out;
+	}
+
+	/** The plan's raw ranges as one SQL condition on reported_at. */
+	static String rawCondition(Plan plan, Map<String, Object> params) {
+		List<String> ors = new ArrayList<>();
+		for (int i = 0; i < plan.raw().size(); i++) {
+			ors.add("(reported_at >= :rf" + i + " and reported_at < :rt" + i + ")");
+			params.put("rf" + i, Timestamp.from(plan.raw().get(i)[0]));
+			params.put("rt" + i, Timestamp.from(plan.raw().get(i)[1]));
+		}
+		return "(" + String.join(" or ", ors) + ")";
+	}
+
+	private static String array(List<LocalDate> days) {
+		return days.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/** Adds [from, to) unless empty, joined to the range before when they touch. */
+	private static void add(List<Instant[]> ranges, Instant from, Instant to) {
+		if (!from.isBefore(to)) {
+			return;
+		}
+		if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1].equals(from)) {
+			ranges.get(ranges.size() - 1)[1] = to;
+			return;
+		}
+		ranges.add(new Instant[] { from, to });
+	}
+
+	private Instant start(LocalDate day) {
+		return day.atStartOfDay(this.zone).toInstant();
+	}
+
+	private static LocalDate max(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+}
