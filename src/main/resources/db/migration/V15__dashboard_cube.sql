@@ -1,5 +1,6 @@
--- A pre-aggregated cube of dash_case for the KPI tiles: the counts of the cases reported on one day (grain 'd') or in
--- one month (grain 'm', bucket = its first day), town-wide (dim 'town', key '') or per value of one dimension.
+-- A pre-aggregated cube of dash_case for the KPI tiles: the counts of the cases reported on one day (grain 'd'), in
+-- one month (grain 'm', bucket = its first day) or one year (grain 'y', bucket = 1 January), town-wide (dim 'town',
+-- key '') or per value of one dimension.
 -- The counters are CaseKpis.COUNTS, named alike.
 create table dash_cube (
     dim                 text not null,
@@ -28,7 +29,7 @@ create table dash_cube (
     open                bigint not null,
     open_overdue        bigint not null,
     open_supervised     bigint not null,
-    primary key (dim, grain, bucket, key)
+    primary key (grain, bucket, dim, key)
 );
 
 -- The days (of the town's calendar, by report time) whose cases changed since the cube last counted them: one row per

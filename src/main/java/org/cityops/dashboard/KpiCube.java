@@ -1,6 +1,7 @@
 package org.cityops.dashboard;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,11 +68,14 @@ class KpiCube {
 			                           (channel))) counted
 			 where key is not null""".formatted(String.join(", ", COUNTERS), CaseKpis.COUNTS);
 
-	private static final String MONTH_COUNT = """
+	/**
+	 * Sums one grain into the next coarser: the coarser grain and its bucket, the finer
+	 * grain and the range of its buckets.
+	 */
+	private static final String ROLL_UP = """
 			insert into dash_cube (dim, key, grain, bucket, %s)
-			select dim, key, 'm', ?, %s from dash_cube
-			 where grain = 'd' and bucket >= ? and bucket < ? group by dim, key""".formatted(
-			String.join(", ", COUNTERS),
+			select dim, key, ?, ?, %s from dash_cube
+			 where grain = ? and bucket >= ? and bucket < ? group by dim, key""".formatted(String.join(", ", COUNTERS),
 			COUNTERS.stream().map((c) -> "sum(" + c + ")").collect(Collectors.joining(", ")));
 
 	private final JdbcClient jdbc;
@@ -78,9 +86,19 @@ class KpiCube {
 
 	private final int daysPerTransaction;
 
-	KpiCube(JdbcClient jdbc, TransactionTemplate transactions,
+	private final Timer refreshes;
+
+	private final Counter recounted;
+
+	KpiCube(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters,
 			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone,
 			@Value("${cityops.dashboard.cube-days-per-transaction:100}") int daysPerTransaction) {
+		this.refreshes = Timer.builder("cityops.dashboard.cube.refresh")
+			.description("A refresh of the KPI cube that found dirty days")
+			.register(meters);
+		this.recounted = Counter.builder("cityops.dashboard.cube.days")
+			.description("Days the KPI cube counted again")
+			.register(meters);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.zone = zone;
@@ -90,6 +108,7 @@ class KpiCube {
 	/** Counts every dirty day again, a bounded number of days per transaction. */
 	@Scheduled(fixedDelayString = "${cityops.dashboard.cube-refresh-interval:1000}", initialDelay = 1000)
 	int refresh() {
+		long started = System.nanoTime();
 		int total = 0;
 		int done;
 		do {
@@ -97,6 +116,10 @@ class KpiCube {
 			total += done;
 		}
 		while (done > 0);
+		if (total > 0) {
+			this.refreshes.record(Duration.ofNanos(System.nanoTime() - started));
+			this.recounted.increment(total);
+		}
 		return total;
 	}
 
@@ -125,13 +148,22 @@ class KpiCube {
 				.update();
 			months.add(YearMonth.from(day));
 		}
+		Set<Integer> years = new TreeSet<>();
 		for (YearMonth m : months) {
-			this.jdbc.sql("delete from dash_cube where grain = 'm' and bucket = ?").param(m.atDay(1)).update();
-			this.jdbc.sql(MONTH_COUNT).params(m.atDay(1), m.atDay(1), m.plusMonths(1).atDay(1)).update();
+			rollUp("m", m.atDay(1), "d", m.plusMonths(1).atDay(1));
+			years.add(m.getYear());
+		}
+		for (int y : years) {
+			rollUp("y", LocalDate.of(y, 1, 1), "m", LocalDate.of(y + 1, 1, 1));
 		}
 		Long[] ids = marks.values().stream().flatMap(List::stream).toArray(Long[]::new);
 		this.jdbc.sql("delete from dash_dirty where id = any(?)").param(ids).update();
 		return marks.size();
+	}
+
+	private void rollUp(String grain, LocalDate from, String finer, LocalDate to) {
+		this.jdbc.sql("delete from dash_cube where grain = ? and bucket = ?").params(grain, from).update();
+		this.jdbc.sql(ROLL_UP).params(grain, from, finer, from, to).update();
 	}
 
 	/** Forgets the cube and marks every day with cases dirty (after a rebuild). */
@@ -145,7 +177,12 @@ class KpiCube {
 	}
 
 	/** Which parts of [from, to) come from the cube and which from dash_case. */
-	record Plan(List<LocalDate> months, List<LocalDate> days, List<Instant[]> raw) {
+	record Plan(List<LocalDate> years, List<LocalDate> months, List<LocalDate> days, List<Instant[]> raw) {
+
+		boolean cubeless() {
+			return this.years.isEmpty() && this.months.isEmpty() && this.days.isEmpty();
+		}
+
 	}
 
 	/** Splits a period; call inside the reading transaction (the dirty days are read). */
@@ -155,54 +192,64 @@ class KpiCube {
 			first = first.plusDays(1);
 		}
 		LocalDate end = LocalDate.ofInstant(to, this.zone);
-		List<LocalDate> months = new ArrayList<>();
-		List<LocalDate> days = new ArrayList<>();
-		List<Instant[]> raw = new ArrayList<>();
+		Plan plan = new Plan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 		if (!first.isBefore(end)) {
-			raw.add(new Instant[] { from, to });
-			return new Plan(months, days, raw);
+			plan.raw().add(new Instant[] { from, to });
+			return plan;
 		}
-		add(raw, from, start(first));
+		add(plan.raw(), from, start(first));
 		TreeSet<LocalDate> dirty = new TreeSet<>(
 				this.jdbc.sql("select distinct day from dash_dirty where day >= ? and day < ?")
 					.params(first, end)
 					.query((rs, i) -> rs.getDate(1).toLocalDate())
 					.list());
-		for (YearMonth m = YearMonth.from(first); !m.atDay(1).isAfter(end.minusDays(1)); m = m.plusMonths(1)) {
-			LocalDate mFrom = max(first, m.atDay(1));
-			LocalDate mTo = min(end, m.plusMonths(1).atDay(1));
-			boolean whole = mFrom.equals(m.atDay(1)) && mTo.equals(m.plusMonths(1).atDay(1));
-			boolean clean = dirty.subSet(mFrom, mTo).isEmpty();
-			if (whole && clean) {
-				months.add(m.atDay(1));
+		for (int y = first.getYear(); y <= end.minusDays(1).getYear(); y++) {
+			LocalDate yFrom = max(first, LocalDate.of(y, 1, 1));
+			LocalDate yTo = min(end, LocalDate.of(y + 1, 1, 1));
+			if (yFrom.equals(LocalDate.of(y, 1, 1)) && yTo.equals(LocalDate.of(y + 1, 1, 1))
+					&& dirty.subSet(yFrom, yTo).isEmpty()) {
+				plan.years().add(yFrom);
 				continue;
 			}
-			for (LocalDate d = mFrom; d.isBefore(mTo); d = d.plusDays(1)) {
-				if (dirty.contains(d)) {
-					add(raw, start(d), start(d.plusDays(1)));
+			for (YearMonth m = YearMonth.from(yFrom); m.atDay(1).isBefore(yTo); m = m.plusMonths(1)) {
+				LocalDate mFrom = max(yFrom, m.atDay(1));
+				LocalDate mTo = min(yTo, m.plusMonths(1).atDay(1));
+				if (mFrom.equals(m.atDay(1)) && mTo.equals(m.plusMonths(1).atDay(1))
+						&& dirty.subSet(mFrom, mTo).isEmpty()) {
+					plan.months().add(mFrom);
+					continue;
 				}
-				else {
-					days.add(d);
+				for (LocalDate d = mFrom; d.isBefore(mTo); d = d.plusDays(1)) {
+					if (dirty.contains(d)) {
+						add(plan.raw(), start(d), start(d.plusDays(1)));
+					}
+					else {
+						plan.days().add(d);
+					}
 				}
 			}
 		}
-		add(raw, start(end), to);
-		return new Plan(months, days, raw);
+		add(plan.raw(), start(end), to);
+		return plan;
 	}
 
-	/** The cube's sums over the plan's months and days, per key of the dimension. */
+	/**
+	 * The cube's sums over the plan's years, months and days, per key of the dimension.
+	 */
 	Map<String, CaseCounts> sums(String dim, String key, Plan plan) {
 		Map<String, CaseCounts> out = new HashMap<>();
-		if (plan.months().isEmpty() && plan.days().isEmpty()) {
+		if (plan.cubeless()) {
 			return out;
 		}
-		String sql = "select key, " + SUMS + " from dash_cube where dim = :dim"
-				+ ((key != null) ? " and key = :key" : "")
-				+ " and ((grain = 'm' and bucket = any(cast(:months as date[])))"
-				+ " or (grain = 'd' and bucket = any(cast(:days as date[])))) group by key";
+		String rows = "select * from dash_cube where grain = '%s' and bucket = any(cast(:%s as date[])) and dim = :dim"
+				+ ((key != null) ? " and key = :key" : "");
+		String sql = "select key, " + SUMS + " from (" + rows.formatted("y", "years") + " union all "
+				+ rows.formatted("m", "months") + " union all " + rows.formatted("d", "days")
+				+ ") buckets group by key";
 		Map<String, Object> params = new HashMap<>();
 		params.put("dim", dim);
 		params.put("key", key);
+		params.put("years", array(plan.years()));
 		params.put("months", array(plan.months()));
 		params.put("days", array(plan.days()));
 		this.jdbc.sql(sql).params(params).query((rs, i) -> out.put(rs.getString("key"), CaseCounts.read(rs, i))).list();

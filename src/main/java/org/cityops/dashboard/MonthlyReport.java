@@ -1,6 +1,7 @@
 package org.cityops.dashboard;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,14 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cityops.catalog.Catalog;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
@@ -62,14 +66,17 @@ public class MonthlyReport {
 
 	private final JdbcClient jdbc;
 
-	private final org.cityops.catalog.Catalog catalog;
+	private final Catalog catalog;
+
+	private final Names names;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	MonthlyReport(CaseKpis kpis, Evaluation evaluation, JdbcClient jdbc, org.cityops.catalog.Catalog catalog,
-			Clock clock, @Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
+	MonthlyReport(CaseKpis kpis, Evaluation evaluation, JdbcClient jdbc, Catalog catalog, Names names, Clock clock,
+			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
+		this.names = names;
 		this.kpis = kpis;
 		this.evaluation = evaluation;
 		this.jdbc = jdbc;
@@ -125,8 +132,18 @@ public class MonthlyReport {
 			.limit(10)
 			.forEach((e) -> categories
 				.add(new Object[] { e.getKey(), this.catalog.name(e.getKey()), e.getValue().reported() }));
-		return new Data(month, counts, counts.rates(), days, this.evaluation.departments(filter),
-				this.evaluation.areas(filter), categories);
+		Map<String, String> departments = this.names.departments();
+		Map<String, String> places = this.names.places();
+		return new Data(month, counts, counts.rates(), days, named(this.evaluation.departments(filter), departments),
+				named(this.evaluation.areas(filter), places), categories);
+	}
+
+	/** The scores with their subjects' names in place of the codes. */
+	private static List<Evaluation.Score> named(List<Evaluation.Score> scores, Map<String, String> names) {
+		return scores.stream()
+			.map((s) -> new Evaluation.Score(names.getOrDefault(s.subject(), s.subject()), s.cases(), s.indicators(),
+					s.score(), s.grade(), s.rank()))
+			.toList();
 	}
 
 	public byte[] xlsx(YearMonth month) {
@@ -215,8 +232,8 @@ public class MonthlyReport {
 			XDDFChartData.Series one = data.addSeries(categories, values);
 			one.setTitle(s.getRow(0).getCell(column).getStringCellValue(), null);
 		}
-		if (data instanceof org.apache.poi.xddf.usermodel.chart.XDDFBarChartData bar) {
-			bar.setBarDirection(org.apache.poi.xddf.usermodel.chart.BarDirection.COL);
+		if (data instanceof XDDFBarChartData bar) {
+			bar.setBarDirection(BarDirection.COL);
 		}
 		chart.plot(data);
 	}
@@ -281,7 +298,7 @@ public class MonthlyReport {
 	 * A PDF written top to bottom on A4 pages: a new page starts when what comes next
 	 * does not fit above the bottom margin.
 	 */
-	private static final class Pdf implements java.io.Closeable {
+	private static final class Pdf implements Closeable {
 
 		private static final float TOP = PDRectangle.A4.getHeight() - 50;
 

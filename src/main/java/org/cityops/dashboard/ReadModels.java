@@ -1,5 +1,10 @@
 package org.cityops.dashboard;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.cityops.cases.CaseEvent;
 import org.cityops.cases.CaseHistory;
 import org.cityops.sensors.SensorEvents;
@@ -33,8 +38,24 @@ public class ReadModels {
 
 	private final TransactionTemplate transactions;
 
+	/**
+	 * How far the case read model is behind: from a case event's time to its effect being
+	 * applied (the listener's transaction commits right after). Events more than
+	 * {@link #LIVE} old (a generated history) are not timed.
+	 */
+	private final Timer lag;
+
+	private final Clock clock;
+
+	private static final Duration LIVE = Duration.ofMinutes(10);
+
 	ReadModels(CaseFacts cases, AlarmFacts alarms, CaseHistory history, KpiCube cube, JdbcTemplate jdbc,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
+		this.lag = Timer.builder("cityops.dashboard.lag")
+			.description("From a case event to its effect in the case read model")
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.register(meters);
 		this.cube = cube;
 		this.cases = cases;
 		this.alarms = alarms;
@@ -45,7 +66,12 @@ public class ReadModels {
 
 	@ApplicationModuleListener
 	void on(CaseEvent event) {
-		this.cases.apply(event);
+		if (this.cases.apply(event)) {
+			Duration lag = Duration.between(event.at(), this.clock.instant());
+			if (lag.compareTo(LIVE) < 0) {
+				this.lag.record(lag);
+			}
+		}
 	}
 
 	@ApplicationModuleListener

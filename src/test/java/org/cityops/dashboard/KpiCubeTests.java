@@ -117,6 +117,10 @@ class KpiCubeTests {
 				"select count(*) from dash_cube where grain = 'm' and bucket < '2003-01-01'" + " and dim = 'town'",
 				Long.class))
 			.isEqualTo(15);
+		assertThat(this.jdbc.queryForObject(
+				"select sum(reported) from dash_cube where grain = 'y' and bucket < '2003-01-01'" + " and dim = 'town'",
+				Long.class))
+			.isEqualTo(CASES);
 		assertSameAsCaseTable("counted");
 
 		// an open case of an old day closes: the figures show it at once, before the cube

@@ -1,0 +1,173 @@
+package org.cityops.dashboard.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cityops.cases.Channel;
+import org.cityops.dashboard.CaseCounts;
+import org.cityops.dashboard.CaseKpis;
+import org.cityops.dashboard.DashboardProblem;
+import org.cityops.dashboard.Evaluation;
+import org.cityops.dashboard.KpiFilter;
+import org.cityops.dashboard.MonthlyReport;
+import org.cityops.dashboard.Names;
+import org.cityops.dashboard.Period;
+import org.cityops.dashboard.ReportArchive;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The desk view of the figures ({@code /dashboard}): the KPIs of any period, area,
+ * department or channel, the evaluation of departments and areas, the CSV export with the
+ * same filter, and the monthly reports — kept ones, this month's so far, and making an
+ * ended month's again.
+ */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardPagesController {
+
+	private final CaseKpis kpis;
+
+	private final Evaluation evaluation;
+
+	private final ReportArchive archive;
+
+	private final MonthlyReport reports;
+
+	private final Names names;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	DashboardPagesController(CaseKpis kpis, Evaluation evaluation, ReportArchive archive, MonthlyReport reports,
+			Names names, Clock clock, @Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone) {
+		this.kpis = kpis;
+		this.evaluation = evaluation;
+		this.archive = archive;
+		this.reports = reports;
+		this.names = names;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	/** What the form sends; empty fields are no filter. */
+	record Form(String month, String from, String to, String area, String department, String channel) {
+
+		String query() {
+			StringBuilder q = new StringBuilder();
+			append(q, "month", this.month);
+			append(q, "from", this.from);
+			append(q, "to", this.to);
+			append(q, "area", this.area);
+			append(q, "department", this.department);
+			append(q, "channel", this.channel);
+			return q.toString();
+		}
+
+		private static void append(StringBuilder q, String name, String value) {
+			if (value != null && !value.isBlank()) {
+				q.append(q.isEmpty() ? "" : "&")
+					.append(name)
+					.append('=')
+					.append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+
+	}
+
+	@GetMapping
+	String page(Form form, Authentication authentication, Model model) {
+		staff(authentication);
+		Instant now = this.clock.instant();
+		Form shown = form;
+		KpiFilter filter;
+		try {
+			filter = filter(form, now);
+		}
+		catch (DashboardProblem ex) {
+			model.addAttribute("error", ex.getMessage());
+			shown = new Form(null, null, null, form.area(), form.department(), form.channel());
+			filter = filter(shown, now);
+		}
+		CaseCounts counts = this.kpis.counts(filter);
+		KpiFilter period = KpiFilter.period(filter.from(), filter.to());
+		Map<String, String> places = this.names.places();
+		Map<String, String> departments = this.names.departments();
+		model.addAttribute("form", shown);
+		model.addAttribute("firstDay", LocalDate.ofInstant(filter.from(), this.zone));
+		model.addAttribute("lastDay", LocalDate.ofInstant(filter.to().minusSeconds(1), this.zone));
+		model.addAttribute("counts", counts);
+		model.addAttribute("rates", counts.rates());
+		model.addAttribute("departmentScores", this.evaluation.departments(period));
+		model.addAttribute("areaScores", this.evaluation.areas(period));
+		model.addAttribute("areas", this.names.areas());
+		model.addAttribute("places", places);
+		model.addAttribute("departments", new TreeMap<>(departments));
+		model.addAttribute("departmentNames", departments);
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("query", shown.query());
+		model.addAttribute("kept", this.archive.list());
+		model.addAttribute("thisMonth", YearMonth.from(LocalDate.ofInstant(now, this.zone)));
+		model.addAttribute("maker", maker(authentication));
+		return "dashboard/kpis";
+	}
+
+	@PostMapping("/reports/{month}")
+	String regenerate(@PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
+		if (!maker(authentication)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"The operations centre or an administrator makes reports");
+		}
+		try {
+			ReportArchive.Kept kept = this.archive.regenerate(this.reports.parse(month), authentication.getName());
+			redirect.addFlashAttribute("made", kept.month().toString());
+		}
+		catch (DashboardProblem ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/dashboard#reports";
+	}
+
+	private KpiFilter filter(Form f, Instant now) {
+		Instant[] p = Period.of(f.month(), f.from(), f.to(), this.zone, now);
+		return new KpiFilter(p[0], p[1], f.area(), null, null, f.department(), null, f.channel());
+	}
+
+	private static String role(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith("ROLE_"))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void staff(Authentication authentication) {
+		if (role(authentication) == null) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The dashboard is for staff accounts");
+		}
+	}
+
+	private static boolean maker(Authentication authentication) {
+		String role = role(authentication);
+		return "ROLE_ADMIN".equals(role) || "ROLE_OPERATOR".equals(role);
+	}
+
+}
