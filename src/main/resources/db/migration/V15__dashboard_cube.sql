@@ -34,9 +34,11 @@ create table dash_cube (
 
 -- The days (of the town's calendar, by report time) whose cases changed since the cube last counted them: one row per
 -- change, written in the transaction of the change, removed by the refresher in the transaction that recounts the day.
--- A KPI reads a dirty day from dash_case itself, so figures are exact whatever the cube's lag.
+-- A KPI reads a dirty day from dash_case itself, so figures are exact whatever the cube's lag. A day that keeps
+-- changing (today, under intake) is recounted once it has been quiet for a moment or dirty for a while (KpiCube).
 create table dash_dirty (
     id   bigserial primary key,
-    day  date not null
+    day  date not null,
+    at   timestamptz not null default now()
 );
 create index dash_dirty_day on dash_dirty (day);

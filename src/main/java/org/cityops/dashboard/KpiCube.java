@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +87,21 @@ class KpiCube {
 
 	private final int daysPerTransaction;
 
+	private final Duration settle;
+
+	private final Duration maxWait;
+
 	private final Timer refreshes;
 
 	private final Counter recounted;
 
 	KpiCube(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters,
 			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone,
-			@Value("${cityops.dashboard.cube-days-per-transaction:100}") int daysPerTransaction) {
+			@Value("${cityops.dashboard.cube-days-per-transaction:100}") int daysPerTransaction,
+			@Value("${cityops.dashboard.cube-settle:2s}") Duration settle,
+			@Value("${cityops.dashboard.cube-max-wait:60s}") Duration maxWait) {
+		this.settle = settle;
+		this.maxWait = maxWait;
 		this.refreshes = Timer.builder("cityops.dashboard.cube.refresh")
 			.description("A refresh of the KPI cube that found dirty days")
 			.register(meters);
@@ -105,14 +114,32 @@ class KpiCube {
 		this.daysPerTransaction = daysPerTransaction;
 	}
 
-	/** Counts every dirty day again, a bounded number of days per transaction. */
+	/**
+	 * Counts the dirty days again that are due: quiet for {@code cube-settle} (a day that
+	 * is still changing would be dirty again at once, and KPIs read it from dash_case
+	 * meanwhile) or dirty for longer than {@code cube-max-wait}. Marks written after the
+	 * refresh started wait for the next one.
+	 */
 	@Scheduled(fixedDelayString = "${cityops.dashboard.cube-refresh-interval:1000}", initialDelay = 1000)
 	int refresh() {
+		return refresh(this.settle, this.maxWait);
+	}
+
+	/** Counts every dirty day again, due or not. */
+	int refreshAll() {
+		return refresh(Duration.ZERO, Duration.ZERO);
+	}
+
+	private int refresh(Duration settle, Duration maxWait) {
+		Long last = this.jdbc.sql("select max(id) from dash_dirty").query(Long.class).optional().orElse(null);
+		if (last == null) {
+			return 0;
+		}
 		long started = System.nanoTime();
 		int total = 0;
 		int done;
 		do {
-			done = this.transactions.execute((tx) -> refreshSome(this.daysPerTransaction));
+			done = this.transactions.execute((tx) -> refreshSome(last, settle, maxWait));
 			total += done;
 		}
 		while (done > 0);
@@ -124,19 +151,23 @@ class KpiCube {
 	}
 
 	/**
-	 * Counts up to {@code maxDays} dirty days again and removes the marks it saw, in the
-	 * caller's transaction. Refreshers on several instances take turns (advisory lock); a
-	 * mark written while a day is counted is not removed, so that day stays dirty.
+	 * Counts up to {@code cube-days-per-transaction} due dirty days (marks up to
+	 * {@code last}) again and removes the marks it saw, in the caller's transaction.
+	 * Refreshers on several instances take turns (advisory lock); a mark written while a
+	 * day is counted is not removed, so that day stays dirty.
 	 */
-	int refreshSome(int maxDays) {
+	int refreshSome(long last, Duration settle, Duration maxWait) {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dash_cube'))").query().listOfRows();
-		Map<LocalDate, List<Long>> marks = new TreeMap<>();
-		this.jdbc.sql("select id, day from dash_dirty order by id limit 50000").query((rs) -> {
-			LocalDate day = rs.getDate("day").toLocalDate();
-			if (marks.containsKey(day) || marks.size() < maxDays) {
-				marks.computeIfAbsent(day, (d) -> new ArrayList<>()).add(rs.getLong("id"));
-			}
-		});
+		Map<LocalDate, Long[]> marks = new TreeMap<>();
+		this.jdbc.sql("""
+				select day, array_agg(id) as ids from dash_dirty where id <= ?
+				 group by day having max(at) < now() - cast(? as interval) or min(at) < now() - cast(? as interval)
+				 order by day limit ?""")
+			.params(last, settle.toMillis() + " milliseconds", maxWait.toMillis() + " milliseconds",
+					this.daysPerTransaction)
+			.query((rs) -> {
+				marks.put(rs.getDate("day").toLocalDate(), (Long[]) rs.getArray("ids").getArray());
+			});
 		if (marks.isEmpty()) {
 			return 0;
 		}
@@ -156,7 +187,7 @@ class KpiCube {
 		for (int y : years) {
 			rollUp("y", LocalDate.of(y, 1, 1), "m", LocalDate.of(y + 1, 1, 1));
 		}
-		Long[] ids = marks.values().stream().flatMap(List::stream).toArray(Long[]::new);
+		Long[] ids = marks.values().stream().flatMap(Arrays::stream).toArray(Long[]::new);
 		this.jdbc.sql("delete from dash_dirty where id = any(?)").param(ids).update();
 		return marks.size();
 	}

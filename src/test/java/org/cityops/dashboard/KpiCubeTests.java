@@ -110,7 +110,7 @@ class KpiCubeTests {
 	@Test
 	void theCubeCountsWhatTheCaseTableCountsBeforeAfterAndAcrossARefresh() {
 		assertSameAsCaseTable("every day dirty");
-		this.cube.refresh();
+		this.cube.refreshAll();
 		assertThat(this.jdbc.queryForObject("select count(*) from dash_dirty where day < '2003-01-01'", Long.class))
 			.isZero();
 		assertThat(this.jdbc.queryForObject(
@@ -136,9 +136,30 @@ class KpiCubeTests {
 			.apply(new CaseEvent.Closed(id, Level.GRID, true, false, Instant.parse("2003-01-05T02:00:00Z"))));
 		assertThat(this.kpis.counts(june).closed()).isEqualTo(closedBefore + 1);
 		assertSameAsCaseTable("one day dirty again");
-		this.cube.refresh();
+		this.cube.refreshAll();
 		assertThat(this.kpis.counts(june).closed()).isEqualTo(closedBefore + 1);
 		assertSameAsCaseTable("counted again");
+	}
+
+	@Test
+	void aDayThatIsStillChangingWaitsUntilItIsQuiet() {
+		this.cube.refreshAll();
+		this.jdbc.update("insert into dash_dirty (day) values ('2001-06-15')");
+		this.cube.refresh(); // the scheduled refresh: the mark is younger than
+								// cube-settle (2 s)
+		assertThat(this.jdbc.queryForObject("select count(*) from dash_dirty where day = '2001-06-15'", Long.class))
+			.isEqualTo(1);
+		this.jdbc.update("update dash_dirty set at = now() - interval '3 seconds' where day = '2001-06-15'");
+		this.cube.refresh();
+		assertThat(this.jdbc.queryForObject("select count(*) from dash_dirty where day = '2001-06-15'", Long.class))
+			.isZero();
+		// a day that never goes quiet is still counted once it has waited cube-max-wait
+		// (60 s)
+		this.jdbc.update("insert into dash_dirty (day, at) values ('2001-06-16', now() - interval '61 seconds')");
+		this.jdbc.update("insert into dash_dirty (day) values ('2001-06-16')");
+		this.cube.refresh();
+		assertThat(this.jdbc.queryForObject("select count(*) from dash_dirty where day = '2001-06-16'", Long.class))
+			.isZero();
 	}
 
 	private void assertSameAsCaseTable(String when) {
