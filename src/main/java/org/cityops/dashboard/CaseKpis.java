@@ -143,8 +143,8 @@ public class CaseKpis {
 	}
 
 	/**
-	 * {dim, key} when the filter names no dimension ({@code town}) or just one, else
-	 * null.
+	 * The dimension and key when the filter names no dimension ({@code town}) or just
+	 * one, else null.
 	 */
 	private static String[] single(KpiFilter f) {
 		String[][] given = { { "area_code", f.area() }, { "block_code", f.block() }, { "unit_code", f.unit() },

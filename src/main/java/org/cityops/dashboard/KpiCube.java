@@ -207,7 +207,7 @@ class KpiCube {
 				 where reported_at is not null""").param(this.zone.getId()).update();
 	}
 
-	/** Which parts of [from, to) come from the cube and which from dash_case. */
+	/** Which parts of the period come from the cube and which from dash_case. */
 	record Plan(List<LocalDate> years, List<LocalDate> months, List<LocalDate> days, List<Instant[]> raw) {
 
 		boolean cubeless() {
@@ -302,7 +302,9 @@ class KpiCube {
 		return days.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
 	}
 
-	/** Adds [from, to) unless empty, joined to the range before when they touch. */
+	/**
+	 * Adds the range from..to unless empty, joined to the range before when they touch.
+	 */
 	private static void add(List<Instant[]> ranges, Instant from, Instant to) {
 		if (!from.isBefore(to)) {
 			return;
