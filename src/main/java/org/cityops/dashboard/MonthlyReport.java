@@ -403,7 +403,7 @@ public class MonthlyReport {
 				this.y -= 14;
 				double score = (s.score() != null) ? s.score() : 0;
 				this.p.setNonStrokingColor(0.2f, 0.6f, 0.4f);
-				this.p.addRect(x + 110, this.y, (float) ((w - 180) * score / 100), 10);
+				this.p.addRect(x + 175, this.y, (float) ((w - 245) * score / 100), 10);
 				this.p.fill();
 				this.p.setNonStrokingColor(0, 0, 0);
 				text(x, this.y + 1, 8, s.rank() + ". " + s.subject());
