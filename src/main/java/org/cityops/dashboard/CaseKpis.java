@@ -147,17 +147,15 @@ public class CaseKpis {
 	 * one, else null.
 	 */
 	private static String[] single(KpiFilter f) {
-		String[][] given = { { "area_code", f.area() }, { "block_code", f.block() }, { "unit_code", f.unit() },
-				{ "department_code", f.department() }, { "category_code", f.category() }, { "channel", f.channel() } };
-		String[] only = { KpiCube.TOWN, "" };
-		int count = 0;
-		for (String[] g : given) {
-			if (g[1] != null && !g[1].isBlank()) {
-				only = new String[] { g[0], g[1].strip() };
-				count++;
-			}
+		Map<String, String> given = f.dimensions();
+		if (given.size() > 1) {
+			return null;
 		}
-		return (count <= 1) ? only : null;
+		return given.entrySet()
+			.stream()
+			.map((e) -> new String[] { e.getKey(), e.getValue() })
+			.findFirst()
+			.orElse(new String[] { KpiCube.TOWN, "" });
 	}
 
 	static String where(KpiFilter f, Map<String, Object> params) {
@@ -170,20 +168,11 @@ public class CaseKpis {
 	static String dimensions(KpiFilter f, Map<String, Object> params) {
 		List<String> terms = new ArrayList<>();
 		terms.add("true");
-		term(terms, params, "area_code", f.area());
-		term(terms, params, "block_code", f.block());
-		term(terms, params, "unit_code", f.unit());
-		term(terms, params, "department_code", f.department());
-		term(terms, params, "category_code", f.category());
-		term(terms, params, "channel", f.channel());
-		return String.join(" and ", terms);
-	}
-
-	private static void term(List<String> terms, Map<String, Object> params, String column, String value) {
-		if (value != null && !value.isBlank()) {
+		f.dimensions().forEach((column, value) -> {
 			terms.add(column + " = :" + column);
-			params.put(column, value.strip());
-		}
+			params.put(column, value);
+		});
+		return String.join(" and ", terms);
 	}
 
 }

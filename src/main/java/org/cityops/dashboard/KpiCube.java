@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,11 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class KpiCube {
 
-	/** The counters of {@link CaseKpis#COUNTS}, in its order. */
-	static final List<String> COUNTERS = List.of("reported", "registered", "registered_on_time", "rejected", "simple",
-			"dispatched", "dispatched_on_time", "handled", "handled_on_time", "verified", "verified_on_time", "closed",
-			"closed_on_time", "reworked", "returned", "closed_committee", "closed_grid", "closed_town",
-			"closed_district", "open", "open_overdue", "open_supervised");
+	/** The counters of {@link CaseKpis#COUNTS} (its column names), in its order. */
+	static final List<String> COUNTERS = Pattern.compile("\\bas (\\w+)")
+		.matcher(CaseKpis.COUNTS)
+		.results()
+		.map((m) -> m.group(1))
+		.toList();
 
 	/** The dimensions the cube counts by, one at a time. */
 	static final List<String> DIMENSIONS = List.of("area_code", "block_code", "unit_code", "department_code",
@@ -100,6 +102,10 @@ class KpiCube {
 			@Value("${cityops.dashboard.cube-days-per-transaction:100}") int daysPerTransaction,
 			@Value("${cityops.dashboard.cube-settle:2s}") Duration settle,
 			@Value("${cityops.dashboard.cube-max-wait:60s}") Duration maxWait) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.zone = zone;
+		this.daysPerTransaction = daysPerTransaction;
 		this.settle = settle;
 		this.maxWait = maxWait;
 		this.refreshes = Timer.builder("cityops.dashboard.cube.refresh")
@@ -108,10 +114,6 @@ class KpiCube {
 		this.recounted = Counter.builder("cityops.dashboard.cube.days")
 			.description("Days the KPI cube counted again")
 			.register(meters);
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.zone = zone;
-		this.daysPerTransaction = daysPerTransaction;
 	}
 
 	/**
@@ -157,7 +159,7 @@ class KpiCube {
 	 * day is counted is not removed, so that day stays dirty.
 	 */
 	int refreshSome(long last, Duration settle, Duration maxWait) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dash_cube'))").query().listOfRows();
+		lock();
 		Map<LocalDate, Long[]> marks = new TreeMap<>();
 		this.jdbc.sql("""
 				select day, array_agg(id) as ids from dash_dirty where id <= ?
@@ -192,6 +194,11 @@ class KpiCube {
 		return marks.size();
 	}
 
+	/** Refreshers and a rebuild take turns on the cube, across instances. */
+	private void lock() {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dash_cube'))").query().listOfRows();
+	}
+
 	private void rollUp(String grain, LocalDate from, String finer, LocalDate to) {
 		this.jdbc.sql("delete from dash_cube where grain = ? and bucket = ?").params(grain, from).update();
 		this.jdbc.sql(ROLL_UP).params(grain, from, finer, from, to).update();
@@ -199,7 +206,7 @@ class KpiCube {
 
 	/** Forgets the cube and marks every day with cases dirty (after a rebuild). */
 	void markAllDays() {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('dash_cube'))").query().listOfRows();
+		lock();
 		this.jdbc.sql("delete from dash_cube").update();
 		this.jdbc.sql("delete from dash_dirty").update();
 		this.jdbc.sql("""

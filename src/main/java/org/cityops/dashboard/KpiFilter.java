@@ -1,6 +1,8 @@
 package org.cityops.dashboard;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Which cases a figure counts: those reported in [{@code from}, {@code to}), optionally
@@ -17,6 +19,24 @@ public record KpiFilter(Instant from, Instant to, String area, String block, Str
 
 	public static KpiFilter period(Instant from, Instant to) {
 		return new KpiFilter(from, to, null, null, null, null, null, null);
+	}
+
+	/** The dimensions the filter names, column → value (stripped), in a fixed order. */
+	Map<String, String> dimensions() {
+		Map<String, String> given = new LinkedHashMap<>();
+		put(given, "area_code", this.area);
+		put(given, "block_code", this.block);
+		put(given, "unit_code", this.unit);
+		put(given, "department_code", this.department);
+		put(given, "category_code", this.category);
+		put(given, "channel", this.channel);
+		return given;
+	}
+
+	private static void put(Map<String, String> given, String column, String value) {
+		if (value != null && !value.isBlank()) {
+			given.put(column, value.strip());
+		}
 	}
 
 	/** The same filter with another department (for rankings). */

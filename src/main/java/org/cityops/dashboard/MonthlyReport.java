@@ -133,9 +133,8 @@ public class MonthlyReport {
 			.forEach((e) -> categories
 				.add(new Object[] { e.getKey(), this.catalog.name(e.getKey()), e.getValue().reported() }));
 		Map<String, String> departments = this.names.departments();
-		Map<String, String> places = this.names.places();
 		return new Data(month, counts, counts.rates(), days, named(this.evaluation.departments(filter), departments),
-				named(this.evaluation.areas(filter), places), categories);
+				named(this.evaluation.areas(filter), this.names.areas()), categories);
 	}
 
 	/** The scores with their subjects' names in place of the codes. */
@@ -147,7 +146,10 @@ public class MonthlyReport {
 	}
 
 	public byte[] xlsx(YearMonth month) {
-		Data d = data(month);
+		return xlsx(data(month));
+	}
+
+	static byte[] xlsx(Data d) {
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			XSSFSheet s = wb.createSheet("概览");
 			row(s, 0, "桃浦镇城市运行月报 " + d.month());

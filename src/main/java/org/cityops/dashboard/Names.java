@@ -5,15 +5,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.cityops.grid.Grid;
-import org.cityops.grid.UnitSummary;
-import org.cityops.organization.Department;
 import org.cityops.organization.Organization;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The names people read for the codes the read models keep: departments, and the units,
- * blocks and areas of the current grid; a code without a name stays as it is.
+ * The names people read for the codes the read models keep: departments, and the areas of
+ * the current grid; a code without a name stays as it is.
  */
 @Component
 public class Names {
@@ -25,21 +23,6 @@ public class Names {
 	Names(Grid grid, Organization organization) {
 		this.grid = grid;
 		this.organization = organization;
-	}
-
-	public String department(String code) {
-		return this.organization.department(code).map(Department::name).orElse(code);
-	}
-
-	/** Unit, block and area codes to names, read now. */
-	public Map<String, String> places() {
-		Map<String, String> names = new HashMap<>();
-		for (UnitSummary u : this.grid.units()) {
-			names.put(u.code(), u.name());
-			names.put(u.block().code(), u.block().name());
-			names.put(u.area().code(), u.area().name());
-		}
-		return names;
 	}
 
 	/** The grid's areas, code to name, in code order. */

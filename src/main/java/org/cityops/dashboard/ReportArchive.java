@@ -127,8 +127,9 @@ public class ReportArchive {
 	}
 
 	private void write(YearMonth month, String by) {
-		byte[] xlsx = this.reports.xlsx(month);
-		byte[] pdf = this.reports.pdf(month);
+		MonthlyReport.Data data = this.reports.data(month);
+		byte[] xlsx = MonthlyReport.xlsx(data);
+		byte[] pdf = MonthlyReport.pdf(data);
 		this.jdbc.sql("""
 				insert into dash_report (month, generated_at, generated_by, xlsx, pdf) values (?, ?, ?, ?, ?)
 				on conflict (month) do update set generated_at = excluded.generated_at,

@@ -35,8 +35,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,7 +96,7 @@ class DashboardApiController {
 	@Operation(summary = "Case KPIs of the cases reported in a period (month=YYYY-MM, or from/to as dates or "
 			+ "instants; default this month), optionally of one area, block, unit, department, category, channel")
 	Map<String, Object> kpis(@ParameterObject Selection selection, Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		KpiFilter filter = filter(selection);
 		CaseCounts counts = this.kpis.counts(filter);
 		Map<String, Object> out = new LinkedHashMap<>();
@@ -113,7 +111,7 @@ class DashboardApiController {
 	@Operation(summary = "Case KPIs per department, area, block, unit, category, channel, reporter or verifier")
 	List<Map<String, Object>> kpisBy(@PathVariable String dimension, @ParameterObject Selection selection,
 			Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		KpiFilter filter = filter(selection);
 		String column = switch (dimension) {
 			case "channel", "reporter" -> dimension;
@@ -134,7 +132,7 @@ class DashboardApiController {
 	List<Evaluation.Score> evaluation(@PathVariable String subject, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		KpiFilter filter = period(month, from, to);
 		return switch (subject) {
 			case "departments" -> this.evaluation.departments(filter);
@@ -147,14 +145,14 @@ class DashboardApiController {
 	@GetMapping("/screen")
 	@Operation(summary = "Everything the big screen shows, read together")
 	Map<String, Object> screen(Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		return this.screen.data();
 	}
 
 	@GetMapping(path = "/stream", produces = "text/event-stream")
 	@Operation(summary = "Server-sent events: each new case ('case') and alarm ('alarm') as it reaches the read model")
 	SseEmitter stream(Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		return this.feed.connect();
 	}
 
@@ -162,7 +160,7 @@ class DashboardApiController {
 	@Operation(summary = "The cases of a period and filter as CSV (UTF-8 with BOM), from the read model")
 	void casesCsv(@ParameterObject Selection selection, Authentication authentication, HttpServletResponse response)
 			throws IOException {
-		staff(authentication);
+		Access.staff(authentication);
 		KpiFilter filter = filter(selection);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
@@ -173,7 +171,7 @@ class DashboardApiController {
 	@Operation(summary = "The kept monthly reports, newest first (made on the 1st for the month before, or on "
 			+ "request)")
 	List<ReportArchive.Kept> keptReports(Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		return this.archive.list();
 	}
 
@@ -181,10 +179,7 @@ class DashboardApiController {
 	@Operation(summary = "ADMIN or OPERATOR: make an ended month's report again and keep it instead of the one "
 			+ "before")
 	ReportArchive.Kept regenerateReport(@PathVariable String month, Authentication authentication) {
-		String role = role(authentication);
-		if (!"ROLE_ADMIN".equals(role) && !"ROLE_OPERATOR".equals(role)) {
-			throw problem(HttpStatus.FORBIDDEN, "The operations centre or an administrator makes reports");
-		}
+		Access.requireReportMaker(authentication);
 		return this.archive.regenerate(this.reports.parse(month), authentication.getName());
 	}
 
@@ -203,7 +198,7 @@ class DashboardApiController {
 	}
 
 	private ResponseEntity<byte[]> report(String month, String format, MediaType type, Authentication authentication) {
-		staff(authentication);
+		Access.staff(authentication);
 		YearMonth m = this.reports.parse(month);
 		String file = "cityops-" + m + "." + format;
 		return this.archive.file(m, format)
@@ -227,8 +222,8 @@ class DashboardApiController {
 	@PostMapping("/rebuild")
 	@Operation(summary = "ADMIN: rebuild the case read model from the case history (one transaction)")
 	ReadModels.Rebuilt rebuild(Authentication authentication) {
-		if (!"ROLE_ADMIN".equals(role(authentication))) {
-			throw problem(HttpStatus.FORBIDDEN, "Administrators rebuild the read models");
+		if (!"ROLE_ADMIN".equals(Access.role(authentication))) {
+			throw Access.problem(HttpStatus.FORBIDDEN, "Administrators rebuild the read models");
 		}
 		return this.readModels.rebuildCases();
 	}
@@ -254,25 +249,6 @@ class DashboardApiController {
 
 	private KpiFilter period(String month, String from, String to) {
 		return filter(new Selection(month, from, to, null, null, null, null, null, null));
-	}
-
-	private static String role(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((a) -> a.startsWith("ROLE_"))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static void staff(Authentication authentication) {
-		if (role(authentication) == null) {
-			throw problem(HttpStatus.FORBIDDEN, "The dashboard is for staff accounts, not machine keys");
-		}
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.cityops.cases.Channel;
@@ -20,16 +19,13 @@ import org.cityops.dashboard.Period;
 import org.cityops.dashboard.ReportArchive;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -94,7 +90,7 @@ class DashboardPagesController {
 
 	@GetMapping
 	String page(Form form, Authentication authentication, Model model) {
-		staff(authentication);
+		Access.staff(authentication);
 		Instant now = this.clock.instant();
 		Form shown = form;
 		KpiFilter filter;
@@ -108,8 +104,6 @@ class DashboardPagesController {
 		}
 		CaseCounts counts = this.kpis.counts(filter);
 		KpiFilter period = KpiFilter.period(filter.from(), filter.to());
-		Map<String, String> places = this.names.places();
-		Map<String, String> departments = this.names.departments();
 		model.addAttribute("form", shown);
 		model.addAttribute("firstDay", LocalDate.ofInstant(filter.from(), this.zone));
 		model.addAttribute("lastDay", LocalDate.ofInstant(filter.to().minusSeconds(1), this.zone));
@@ -118,23 +112,18 @@ class DashboardPagesController {
 		model.addAttribute("departmentScores", this.evaluation.departments(period));
 		model.addAttribute("areaScores", this.evaluation.areas(period));
 		model.addAttribute("areas", this.names.areas());
-		model.addAttribute("places", places);
-		model.addAttribute("departments", new TreeMap<>(departments));
-		model.addAttribute("departmentNames", departments);
+		model.addAttribute("departments", new TreeMap<>(this.names.departments()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("query", shown.query());
 		model.addAttribute("kept", this.archive.list());
 		model.addAttribute("thisMonth", YearMonth.from(LocalDate.ofInstant(now, this.zone)));
-		model.addAttribute("maker", maker(authentication));
+		model.addAttribute("maker", Access.makesReports(authentication));
 		return "dashboard/kpis";
 	}
 
 	@PostMapping("/reports/{month}")
 	String regenerate(@PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
-		if (!maker(authentication)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"The operations centre or an administrator makes reports");
-		}
+		Access.requireReportMaker(authentication);
 		try {
 			ReportArchive.Kept kept = this.archive.regenerate(this.reports.parse(month), authentication.getName());
 			redirect.addFlashAttribute("made", kept.month().toString());
@@ -148,26 +137,6 @@ class DashboardPagesController {
 	private KpiFilter filter(Form f, Instant now) {
 		Instant[] p = Period.of(f.month(), f.from(), f.to(), this.zone, now);
 		return new KpiFilter(p[0], p[1], f.area(), null, null, f.department(), null, f.channel());
-	}
-
-	private static String role(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((a) -> a.startsWith("ROLE_"))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static void staff(Authentication authentication) {
-		if (role(authentication) == null) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The dashboard is for staff accounts");
-		}
-	}
-
-	private static boolean maker(Authentication authentication) {
-		String role = role(authentication);
-		return "ROLE_ADMIN".equals(role) || "ROLE_OPERATOR".equals(role);
 	}
 
 }
