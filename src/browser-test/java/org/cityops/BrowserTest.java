@@ -40,6 +40,24 @@ abstract class BrowserTest {
 		return r.body();
 	}
 
+	/** Calls the API as a machine client with its API key. */
+	String apiWithKey(String key, String method, String path, String type, String body) throws Exception {
+		HttpResponse<String> r = this.http.send(HttpRequest.newBuilder(URI.create(browser().url(path)))
+			.header("X-API-Key", key)
+			.header("Content-Type", type)
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+		return r.body();
+	}
+
+	/** A new machine client of the scope; answers its key. */
+	String apiKey(String scope) throws Exception {
+		String created = api("admin", "POST", "/api/v1/system/api-clients", "application/json",
+				"{\"name\":\"browser-" + scope + "-" + System.nanoTime() + "\",\"scopes\":[\"" + scope + "\"]}");
+		return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).path("key").asText();
+	}
+
 	BrowserSession browser() {
 		if (browser == null) {
 			browser = new BrowserSession(this.port);

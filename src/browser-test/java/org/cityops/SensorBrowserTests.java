@@ -28,7 +28,7 @@ class SensorBrowserTests extends BrowserTest {
 				"id,type,lon,lat,building,household,installed_on,gateway\n" + smoke + ",SMOKE," + lon + "," + lat
 						+ ",5号楼,,2025-01-01,\n" + manhole + ",MANHOLE_TILT," + lon + "," + lat + ",,,,\n");
 		String now = Instant.now().toString();
-		api("operator", "POST", "/api/v1/sensors/readings", "application/json",
+		apiWithKey(apiKey("sensors"), "POST", "/api/v1/sensors/readings", "application/json",
 				"{\"readings\":[{\"deviceId\":\"" + smoke + "\",\"ts\":\"" + now
 						+ "\",\"values\":{\"smoke\":1,\"battery\":80}},{\"deviceId\":\"" + manhole + "\",\"ts\":\""
 						+ now + "\",\"values\":{\"tilt_deg\":35}}]}");

@@ -82,12 +82,13 @@ public class CaseManagement {
 			.findFirst()
 			.orElseThrow(() -> CaseProblem.invalid("No operations centre department is set up to act for"));
 		return new Actor(name, Role.OPERATOR, new org.cityops.organization.StaffScope(name, code,
-				org.cityops.organization.StaffScope.TOWN, List.of()));
+				org.cityops.organization.StaffScope.TOWN, List.of()), org.cityops.shared.Reach.all());
 	}
 
 	/** The actor for a signed-in user. */
 	public Actor actor(String username, Role role) {
-		return new Actor(username, role, this.organization.scopeOf(username).orElse(null));
+		org.cityops.organization.StaffScope scope = this.organization.scopeOf(username).orElse(null);
+		return new Actor(username, role, scope, this.organization.reach(scope, role));
 	}
 
 	/**
@@ -102,11 +103,14 @@ public class CaseManagement {
 		}
 		before.forEach(this.photos::check);
 		after.forEach(this.photos::check);
-		Reported reported = report(input, by, idempotencyKey);
+		List<byte[]> photos = new java.util.ArrayList<>(before);
+		photos.add(new byte[0]);
+		photos.addAll(after);
+		Reported reported = report(input, by, idempotency(idempotencyKey, by, input, photos));
 		if (reported.created()) {
 			long id = reported.view().id();
-			before.forEach((photo) -> this.photos.add(id, "BEFORE", photo, by));
-			after.forEach((photo) -> this.photos.add(id, "AFTER", photo, by));
+			before.forEach((photo) -> this.photos.attach(id, "BEFORE", photo, by));
+			after.forEach((photo) -> this.photos.attach(id, "AFTER", photo, by));
 		}
 		return reported;
 	}
@@ -118,13 +122,46 @@ public class CaseManagement {
 	 */
 	@Transactional
 	public Reported report(NewCase input, Actor by, String idempotencyKey) {
-		if (idempotencyKey != null) {
-			if (idempotencyKey.length() > 200) {
-				throw CaseProblem.invalid("An Idempotency-Key has at most 200 characters");
+		return report(input, by, idempotency(idempotencyKey, by, input, List.of()));
+	}
+
+	/**
+	 * The caller's key for this report, with a digest of everything sent; null without a
+	 * key.
+	 */
+	private static Cases.Idempotency idempotency(String key, Actor by, NewCase input, List<byte[]> photos) {
+		if (key == null) {
+			return null;
+		}
+		if (key.isBlank() || key.length() > 200 || key.chars().anyMatch(Character::isISOControl)) {
+			throw CaseProblem.invalid("An Idempotency-Key has 1 to 200 characters and no control characters");
+		}
+		try {
+			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+			digest.update(input.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			for (byte[] photo : photos) {
+				digest.update(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
 			}
-			Optional<Long> earlier = this.cases.byIdempotencyKey(idempotencyKey);
+			return new Cases.Idempotency(by.username(), key, java.util.HexFormat.of().formatHex(digest.digest()));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Reported report(NewCase input, Actor by, Cases.Idempotency idempotency) {
+		if (idempotency != null) {
+			if (!this.cases.claim(idempotency)) {
+				throw CaseProblem.inProgress("A report with this Idempotency-Key is being made right now; "
+						+ "retry in a moment to get its case");
+			}
+			Optional<java.util.Map.Entry<Long, String>> earlier = this.cases.byIdempotencyKey(idempotency);
 			if (earlier.isPresent()) {
-				return new Reported(view(earlier.get()), false);
+				if (!earlier.get().getValue().equals(idempotency.digest())) {
+					throw CaseProblem.invalid("This Idempotency-Key was used for a different report; "
+							+ "use a new key for a new report");
+				}
+				return new Reported(view(earlier.get().getKey()), false);
 			}
 		}
 		if (by.role() == Role.LEADER) {
@@ -165,7 +202,7 @@ public class CaseManagement {
 			c.level = startingLevel(routed.kind());
 		}
 		try {
-			this.cases.insert(c, idempotencyKey,
+			this.cases.insert(c, idempotency,
 					c.simpleProcedure ? null : new Cases.Near(this.duplicateMetres, now.minus(this.duplicateWindow)));
 		}
 		catch (DuplicateKeyException ex) {
@@ -173,7 +210,7 @@ public class CaseManagement {
 			throw CaseProblem.invalid("A case with this Idempotency-Key is being created; retry to get it");
 		}
 		this.events.publishEvent(new CaseEvent.Reported(c.id, c.number, c.channel, c.categoryCode, c.unitCode,
-				idempotencyKey, c.reporter, now));
+				(idempotency != null) ? idempotency.key() : null, c.reporter, now));
 		if (c.simpleProcedure) {
 			this.events.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now));
 		}
@@ -200,7 +237,12 @@ public class CaseManagement {
 	/** Does an action to a case. */
 	@Transactional
 	public CaseView act(long id, Action action, CaseCommand command, Actor by) {
-		Case c = this.cases.lock(id).orElseThrow(() -> CaseProblem.notFound(id));
+		if (!action.permitsRole(by.role())) {
+			throw CaseProblem.forbidden("A " + by.role() + " may not " + action.key() + " a case");
+		}
+		Case c = this.cases.lock(id)
+			.filter((found) -> by.reach().covers(found.unitCode, found.departmentCode))
+			.orElseThrow(() -> CaseProblem.notFound(id));
 		Instant now = this.clock.instant();
 		CaseCommand cmd = (command != null) ? command : CaseCommand.none();
 		switch (action) {
@@ -297,17 +339,36 @@ public class CaseManagement {
 		pending.forEach(this.events::publishEvent);
 	}
 
+	/** A case for the platform's own work (another module's), whatever its place. */
 	public CaseView view(long id) {
 		Case c = this.cases.find(id).orElseThrow(() -> CaseProblem.notFound(id));
 		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
 	}
 
-	/** A page of cases, newest first, without history. */
-	public CasePage list(CaseFilter filter, int page, int size) {
-		if (page < 0 || size < 1 || size > 500) {
-			throw CaseProblem.invalid("page starts at 0 and size is 1 to 500");
+	/**
+	 * A case as the reader may see it: one outside the reader's reach is not found, so
+	 * that its existence is not told either.
+	 */
+	public CaseView view(long id, Actor reader) {
+		Case c = visible(id, reader);
+		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
+	}
+
+	/** Refuses (not found) a case outside the reader's reach. */
+	public void requireVisible(long id, Actor reader) {
+		visible(id, reader);
+	}
+
+	private Case visible(long id, Actor reader) {
+		return this.cases.find(id, reader.reach()).orElseThrow(() -> CaseProblem.notFound(id));
+	}
+
+	/** A page of the cases within the reader's reach, newest first, without history. */
+	public CasePage list(CaseFilter filter, int page, int size, Actor reader) {
+		if (page < 0 || size < 1 || size > 500 || page > 1_000_000) {
+			throw CaseProblem.invalid("page starts at 0 (at most 1000000) and size is 1 to 500");
 		}
-		Cases.Page found = this.cases.list(filter, page, size);
+		Cases.Page found = this.cases.list(filter, page, size, reader.reach());
 		return new CasePage(found.items()
 			.stream()
 			.map((c) -> CaseView.of(c, this.catalog.name(c.categoryCode), List.of()))

@@ -62,12 +62,21 @@ public class CasePhotos {
 		PhotoSanitizer.clean(data);
 	}
 
+	/**
+	 * Adds a photo to a case within the uploader's reach (a leader only reads, so adds
+	 * none).
+	 */
 	@Transactional
 	public Photo add(long caseId, String stage, byte[] data, Actor by) {
-		Case c = this.cases.find(caseId).orElseThrow(() -> CaseProblem.notFound(caseId));
-		if (!by.covers(c.unitCode, c.areaCode)) {
-			throw CaseProblem.forbidden("Unit " + c.unitCode + " is outside your scope");
+		if (by.role() == org.cityops.shared.Role.LEADER) {
+			throw CaseProblem.forbidden("A LEADER reads cases and may supervise them; adding photos is not for it");
 		}
+		this.cases.find(caseId, by.reach()).orElseThrow(() -> CaseProblem.notFound(caseId));
+		return attach(caseId, stage, data, by);
+	}
+
+	/** Adds a photo to a case its caller has just made (the reporter's own case). */
+	Photo attach(long caseId, String stage, byte[] data, Actor by) {
 		String s = (stage == null) ? "" : stage.trim().toUpperCase(Locale.ROOT);
 		if (!s.equals("BEFORE") && !s.equals("AFTER")) {
 			throw CaseProblem.invalid("stage must be BEFORE (the problem) or AFTER (the result)");
@@ -90,8 +99,9 @@ public class CasePhotos {
 		return new Photo(id, caseId, s, clean.contentType(), clean.bytes().length, sha, by.username(), now);
 	}
 
-	public List<Photo> list(long caseId) {
-		this.cases.find(caseId).orElseThrow(() -> CaseProblem.notFound(caseId));
+	/** The photos of a case within the reader's reach. */
+	public List<Photo> list(long caseId, Actor reader) {
+		this.cases.find(caseId, reader.reach()).orElseThrow(() -> CaseProblem.notFound(caseId));
 		return this.jdbc.sql("""
 				select id, case_id, stage, content_type, length(bytes) as size, sha256, uploaded_by, uploaded_at
 				from case_photo where case_id = ? order by id""")
@@ -101,9 +111,15 @@ public class CasePhotos {
 			.list();
 	}
 
-	public Optional<Content> content(long caseId, long photoId) {
-		return this.jdbc.sql("select content_type, bytes from case_photo where case_id = ? and id = ?")
-			.params(caseId, photoId)
+	/** A photo's picture, if its case is within the reader's reach. */
+	public Optional<Content> content(long caseId, long photoId, Actor reader) {
+		org.cityops.shared.Reach.Sql scope = reader.reach().where("c.unit_code", "c.department_code");
+		List<Object> params = new java.util.ArrayList<>(List.of(caseId, photoId));
+		params.addAll(scope.params());
+		return this.jdbc.sql("""
+				select p.content_type, p.bytes from case_photo p join case_file c on c.id = p.case_id
+				where p.case_id = ? and p.id = ? and\s""" + scope.condition())
+			.params(params)
 			.query((rs, i) -> new Content(rs.getString(1), rs.getBytes(2)))
 			.optional();
 	}

@@ -16,6 +16,18 @@ public class CaseProblem extends RuntimeException {
 
 	private final Kind kind;
 
+	/**
+	 * The HTTP status that says this kind of refusal, for the API and the pages alike.
+	 */
+	public org.springframework.http.HttpStatus status() {
+		return switch (this.kind) {
+			case NOT_FOUND -> org.springframework.http.HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> org.springframework.http.HttpStatus.FORBIDDEN;
+			case CONFLICT -> org.springframework.http.HttpStatus.CONFLICT;
+			case INVALID -> org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY;
+		};
+	}
+
 	private final List<String> allowed;
 
 	private CaseProblem(Kind kind, String message, List<String> allowed) {
@@ -38,6 +50,11 @@ public class CaseProblem extends RuntimeException {
 				+ "'; allowed now: " + (allowed.isEmpty() ? "nothing (the case is finished)" : allowed), allowed);
 	}
 
+	/** Another request with the same idempotency key is being handled right now. */
+	static CaseProblem inProgress(String message) {
+		return new CaseProblem(Kind.CONFLICT, message, null);
+	}
+
 	static CaseProblem invalid(String message) {
 		return new CaseProblem(Kind.INVALID, message, List.of());
 	}
@@ -46,6 +63,9 @@ public class CaseProblem extends RuntimeException {
 		return this.kind;
 	}
 
+	/**
+	 * The actions allowed now, when the refusal is about the case's status; else null.
+	 */
 	public List<String> allowed() {
 		return this.allowed;
 	}

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,13 @@ class Cases {
 	 * trip: the duplicate lookup, the case row (its number drawn from a sequence) and the
 	 * history rows. Sets id, number and likelyDuplicateOf.
 	 */
-	void insert(Case c, String idempotencyKey, Near near) {
+	/**
+	 * An idempotency key as its caller sent it, with what it was sent with (a digest).
+	 */
+	record Idempotency(String owner, String key, String digest) {
+	}
+
+	void insert(Case c, Idempotency idempotency, Near near) {
 		double dLat = (near != null) ? near.metres() / 110_574.0 : 0;
 		double dLon = (near != null) ? near.metres() / (111_320.0 * Math.cos(Math.toRadians(c.lat))) : 0;
 		List<Object> params = new ArrayList<>(
@@ -49,7 +56,9 @@ class Cases {
 				c.categoryCode, c.description, c.lon, c.lat, c.address, c.gridVersion, c.unitCode, c.blockCode,
 				c.areaCode, c.townCode, c.committeeCode, c.compoundCode, c.departmentCode, c.level.name(), c.reporter,
 				c.simpleProcedure, ts(c.reportedAt), ts(c.registeredAt), ts(c.handledAt), ts(c.closedAt),
-				ts(c.stageDeadline), (c.resolvedLevel != null) ? c.resolvedLevel.name() : null, idempotencyKey));
+				ts(c.stageDeadline), (c.resolvedLevel != null) ? c.resolvedLevel.name() : null,
+				(idempotency != null) ? idempotency.key() : null, (idempotency != null) ? idempotency.owner() : null,
+				(idempotency != null) ? idempotency.digest() : null));
 		StringBuilder history = new StringBuilder();
 		for (HistoryEntry h : c.newHistory) {
 			history.append((history.length() == 0) ? "" : ", ").append("(?::timestamptz, ?, ?, ?, ?, ?, ?)");
@@ -66,9 +75,10 @@ class Cases {
 				    insert into case_file (number, status, channel, category_code, description, lon, lat, address,
 				    grid_version, unit_code, block_code, area_code, town_code, committee_code, compound_code,
 				    department_code, level, reporter, simple_procedure, likely_duplicate_of, reported_at,
-				    registered_at, handled_at, closed_at, stage_deadline, resolved_level, idempotency_key)
+				    registered_at, handled_at, closed_at, stage_deadline, resolved_level, idempotency_key,
+				    idempotency_owner, idempotency_hash)
 				    values ('TP' || ? || '-' || lpad(nextval('case_number_seq')::text, 6, '0'), ?, ?, ?, ?, ?, ?, ?,
-				    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from dup), ?, ?, ?, ?, ?, ?, ?)
+				    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from dup), ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				    returning id, number, likely_duplicate_of),
 				hist as (
 				    insert into case_history (case_id, at, actor, role, action, from_status, to_status, note)
@@ -121,16 +131,40 @@ class Cases {
 		return this.jdbc.sql("select * from case_file where id = ?").param(id).query(Cases::map).optional();
 	}
 
+	/** The case if the reader's reach covers it: out of reach reads as absent. */
+	Optional<Case> find(long id, org.cityops.shared.Reach reach) {
+		org.cityops.shared.Reach.Sql scope = reach.where("unit_code", "department_code");
+		List<Object> params = new ArrayList<>(List.of(id));
+		params.addAll(scope.params());
+		return this.jdbc.sql("select * from case_file where id = ? and " + scope.condition())
+			.params(params)
+			.query(Cases::map)
+			.optional();
+	}
+
 	/** Reads the case and locks its row until the transaction ends. */
 	Optional<Case> lock(long id) {
 		return this.jdbc.sql("select * from case_file where id = ? for update").param(id).query(Cases::map).optional();
 	}
 
-	Optional<Long> byIdempotencyKey(String key) {
-		return this.jdbc.sql("select id from case_file where idempotency_key = ?")
-			.param(key)
-			.query(Long.class)
+	/** The case made earlier with this caller's key, and the digest it was made with. */
+	Optional<Map.Entry<Long, String>> byIdempotencyKey(Idempotency idempotency) {
+		return this.jdbc
+			.sql("select id, idempotency_hash from case_file where idempotency_owner = ? and idempotency_key = ?")
+			.params(idempotency.owner(), idempotency.key())
+			.query((rs, i) -> Map.entry(rs.getLong(1), String.valueOf(rs.getString(2))))
 			.optional();
+	}
+
+	/**
+	 * Holds this caller's key until the transaction ends; false when another transaction
+	 * holds it (the same request sent twice at once).
+	 */
+	boolean claim(Idempotency idempotency) {
+		return Boolean.TRUE.equals(this.jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")
+			.param(idempotency.owner() + "\n" + idempotency.key())
+			.query(Boolean.class)
+			.single());
 	}
 
 	List<HistoryEntry> history(long id) {
@@ -170,9 +204,10 @@ class Cases {
 	record Page(List<Case> items, long total) {
 	}
 
-	Page list(CaseFilter f, int page, int size) {
-		StringBuilder where = new StringBuilder(" where true");
-		List<Object> params = new ArrayList<>();
+	Page list(CaseFilter f, int page, int size, org.cityops.shared.Reach reach) {
+		org.cityops.shared.Reach.Sql scope = reach.where("unit_code", "department_code");
+		StringBuilder where = new StringBuilder(" where " + scope.condition());
+		List<Object> params = new ArrayList<>(scope.params());
 		add(where, params, "status = ?", f.status());
 		add(where, params, "category_code = ?", f.category());
 		add(where, params, "area_code = ?", f.area());

@@ -227,7 +227,7 @@ public class HistoryGenerator {
 	}
 
 	private static Actor actor(String name) {
-		return new Actor(name, Role.ADMIN, null);
+		return new Actor(name, Role.ADMIN, null, org.cityops.shared.Reach.all());
 	}
 
 	private static Actor centre() {

@@ -79,7 +79,7 @@ public class CallerData {
 	 */
 	@Transactional
 	public Caller reveal(long id, Actor by, String via) {
-		HotlineOrder o = this.orders.find(id).orElseThrow(() -> HotlineProblem.notFound("with id " + id));
+		HotlineOrder o = this.orders.find(id, by.reach()).orElseThrow(() -> HotlineProblem.notFound("with id " + id));
 		if (!maySee(o, by)) {
 			throw HotlineProblem.forbidden(o.confidential
 					? "Order " + o.number + " is confidential: only the operations centre sees its caller"

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cityops.shared.Reach;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +95,17 @@ class HotlineOrders {
 			.optional();
 	}
 
+	/** The order if the reader's reach covers it: out of reach reads as absent. */
+	Optional<HotlineOrder> find(long id, Reach reach) {
+		Reach.Named scope = reach.named("unit_code", "department_code");
+		Map<String, Object> params = new LinkedHashMap<>(scope.params());
+		params.put("id", id);
+		return this.jdbc.sql("select * from hotline_order where id = :id and " + scope.condition())
+			.params(params)
+			.query(HotlineOrders::order)
+			.optional();
+	}
+
 	Optional<HotlineOrder> lock(long id) {
 		return this.jdbc.sql("select * from hotline_order where id = ? for update")
 			.param(id)
@@ -149,8 +162,8 @@ class HotlineOrders {
 	}
 
 	/** A page of orders matching the filter, the most urgent deadline first. */
-	List<HotlineOrder> list(HotlineFilter filter, Instant now, int offset, int limit) {
-		Where where = where(filter, now);
+	List<HotlineOrder> list(HotlineFilter filter, Reach reach, Instant now, int offset, int limit) {
+		Where where = where(filter, reach, now);
 		where.params.put("limit", limit);
 		where.params.put("offset", offset);
 		return this.jdbc.sql("select * from hotline_order" + where.sql + " " + """
@@ -160,8 +173,8 @@ class HotlineOrders {
 				limit :limit offset :offset""").params(where.params).query(HotlineOrders::order).list();
 	}
 
-	long count(HotlineFilter filter, Instant now) {
-		Where where = where(filter, now);
+	long count(HotlineFilter filter, Reach reach, Instant now) {
+		Where where = where(filter, reach, now);
 		return this.jdbc.sql("select count(*) from hotline_order" + where.sql)
 			.params(where.params)
 			.query(Long.class)
@@ -215,9 +228,10 @@ class HotlineOrders {
 	private record Where(String sql, Map<String, Object> params) {
 	}
 
-	private static Where where(HotlineFilter f, Instant now) {
-		List<String> conditions = new ArrayList<>();
-		Map<String, Object> params = new LinkedHashMap<>();
+	private static Where where(HotlineFilter f, Reach reach, Instant now) {
+		Reach.Named scope = reach.named("unit_code", "department_code");
+		List<String> conditions = new ArrayList<>(List.of(scope.condition()));
+		Map<String, Object> params = new LinkedHashMap<>(scope.params());
 		if (f.status() != null) {
 			conditions.add("status = :status");
 			params.put("status", f.status().name());

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cityops.cases.Actor;
+import org.cityops.shared.Reach;
 import org.cityops.shared.Role;
 
 import org.springframework.stereotype.Service;
@@ -42,24 +43,33 @@ public class HotlineQueries {
 	}
 
 	public Page list(HotlineFilter filter, Actor by, int page, int size) {
-		if (page < 0 || size < 1 || size > 500) {
-			throw HotlineProblem.invalid("page starts at 0 and size is 1 to 500");
+		if (page < 0 || size < 1 || size > 500 || page > 1_000_000) {
+			throw HotlineProblem.invalid("page starts at 0 (at most 1000000) and size is 1 to 500");
 		}
 		Instant now = this.clock.instant();
-		List<HotlineView> items = this.orders.list(filter, now, page * size, size)
+		List<HotlineView> items = this.orders.list(filter, reach(by), now, page * size, size)
 			.stream()
 			.map((o) -> view(o, by, now, List.of(), List.of()))
 			.toList();
-		return new Page(items, this.orders.count(filter, now), page, size);
+		return new Page(items, this.orders.count(filter, reach(by), now), page, size);
 	}
 
+	/** One order within the reader's reach (null: the hotline centre's system). */
 	public HotlineView view(long id, Actor by) {
-		HotlineOrder o = this.orders.find(id).orElseThrow(() -> HotlineProblem.notFound("with id " + id));
+		HotlineOrder o = this.orders.find(id, reach(by)).orElseThrow(() -> HotlineProblem.notFound("with id " + id));
 		List<HotlineView.LogLine> log = this.orders.log(id)
 			.stream()
 			.map((e) -> new HotlineView.LogLine(e.at(), e.kind(), e.by(), e.method(), e.text(), e.caseId()))
 			.toList();
 		return view(o, by, this.clock.instant(), log, this.orders.callbacks(id));
+	}
+
+	/**
+	 * Staff read what their reach covers; the hotline centre's system (no staff account)
+	 * reads the orders it sent, which are all of them.
+	 */
+	static Reach reach(Actor by) {
+		return (by != null) ? by.reach() : Reach.all();
 	}
 
 	public long idOf(String number) {

@@ -67,10 +67,11 @@ final class Spreadsheet {
 		if (bytes == null || bytes.length == 0) {
 			return failed("?", "The file is empty");
 		}
-		if (ReadableWorkbook.isOOXMLZipHeader(bytes)) {
+		// the header checks need 8 bytes; anything shorter can only be text
+		if (bytes.length >= 8 && ReadableWorkbook.isOOXMLZipHeader(bytes)) {
 			return xlsx(bytes);
 		}
-		if (ReadableWorkbook.isOLE2Header(bytes)) {
+		if (bytes.length >= 8 && ReadableWorkbook.isOLE2Header(bytes)) {
 			return failed("xls", "This is an old Excel file (.xls); save it as .xlsx or CSV and upload that");
 		}
 		String text = text(bytes);

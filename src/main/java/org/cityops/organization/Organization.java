@@ -9,7 +9,11 @@ import java.util.Optional;
 
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.Category;
+import org.cityops.grid.Grid;
+import org.cityops.grid.UnitSummary;
 import org.cityops.shared.DepartmentKind;
+import org.cityops.shared.Reach;
+import org.cityops.shared.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,9 +32,12 @@ public class Organization {
 
 	private final Catalog catalog;
 
-	Organization(JdbcClient jdbc, Catalog catalog) {
+	private final Grid grid;
+
+	Organization(JdbcClient jdbc, Catalog catalog, Grid grid) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.grid = grid;
 	}
 
 	/**
@@ -90,6 +97,46 @@ public class Organization {
 			.query((rs, i) -> new StaffScope(rs.getString(1), rs.getString(2), rs.getString(3),
 					rs.getString(4).isBlank() ? List.of() : Arrays.asList(rs.getString(4).split(","))))
 			.optional();
+	}
+
+	/**
+	 * What a staff member may read: the administrator everything; anyone else the units
+	 * of their scope (all of them for a town-wide scope), department staff only their
+	 * department's work; an account without a scope nothing.
+	 */
+	public Reach reachOf(String username, Role role) {
+		return reach((role == Role.ADMIN) ? null : scopeOf(username).orElse(null), role);
+	}
+
+	/** The reach of a scope already read (null: none assigned) for a role. */
+	public Reach reach(StaffScope scope, Role role) {
+		if (role == Role.ADMIN) {
+			return Reach.all();
+		}
+		if (scope == null) {
+			return Reach.none();
+		}
+		String department = (role == Role.HANDLER) ? scope.departmentCode() : null;
+		java.util.Set<String> units = switch (scope.kind()) {
+			case StaffScope.TOWN -> null;
+			case StaffScope.AREA -> unitsOfAreas(scope.places());
+			case StaffScope.UNIT -> java.util.Set.copyOf(scope.places());
+			default -> java.util.Set.of();
+		};
+		return new Reach(units, department);
+	}
+
+	private java.util.Set<String> unitsOfAreas(List<String> areas) {
+		try {
+			return this.grid.units()
+				.stream()
+				.filter((u) -> u.area() != null && areas.contains(u.area().code()))
+				.map(UnitSummary::code)
+				.collect(java.util.stream.Collectors.toSet());
+		}
+		catch (org.cityops.grid.GridNotFound noGridYet) {
+			return java.util.Set.of();
+		}
 	}
 
 	@Transactional

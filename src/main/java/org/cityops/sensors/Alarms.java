@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.cityops.cases.CaseEvent;
 
+import org.cityops.shared.Reach;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -50,15 +52,21 @@ public class Alarms {
 	}
 
 	/** An alarm with its device and rule, for the list and the API. */
-	public List<Map<String, Object>> list(String state, String deviceId, int limit) {
+	/** Alarms of the devices within the reader's reach, newest first. */
+	public List<Map<String, Object>> list(String state, String deviceId, int limit, Reach reach) {
+		Reach.Sql scope = reach.where("d.unit_code", null);
+		List<Object> params = new java.util.ArrayList<>(
+				java.util.Arrays.asList(state, state, state, deviceId, deviceId));
+		params.addAll(scope.params());
+		params.add(limit);
 		return this.jdbc.queryForList("""
 				select a.id, a.device_id, d.type_code, r.code as rule, r.name as rule_name, a.state, a.severity,
 				       a.raised_at, a.last_at, a.repeats, a.value, a.acknowledged_by, a.verdict, a.case_id,
 				       a.parent_id, d.unit_code, d.lon, d.lat, r.case_mode
 				  from sensor_alarm a join sensor_device d on d.id = a.device_id join sensor_rule r on r.id = a.rule_id
 				 where (?::text is null or (?::text = 'OPEN' and a.state <> 'CLEARED') or a.state = ?)
-				   and (?::text is null or a.device_id = ?)
-				 order by a.raised_at desc, a.id desc limit ?""", state, state, state, deviceId, deviceId, limit);
+				   and (?::text is null or a.device_id = ?) and\s""" + scope.condition() + "\n" + """
+				order by a.raised_at desc, a.id desc limit ?""", params.toArray());
 	}
 
 	@Transactional

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cityops.shared.Reach;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +35,8 @@ public class SensorQueries {
 	 * Every device as {@code [id, type, lon, lat, status, lastSeen]}: status ALARM (an
 	 * open alarm other than offline), OFFLINE, ONLINE or SILENT (never heard).
 	 */
-	public List<Object[]> map() {
+	public List<Object[]> map(Reach reach) {
+		Reach.Sql scope = reach.where("d.unit_code", null);
 		return this.jdbc.query("""
 				select d.id, d.type_code, d.lon, d.lat,
 				       case when exists (select 1 from sensor_alarm a join sensor_rule r on r.id = a.rule_id
@@ -46,10 +49,11 @@ public class SensorQueries {
 				            else 'ONLINE' end as status,
 				       nullif(s.last_seen, 'epoch') as last_seen
 				  from sensor_device d left join sensor_state s on s.device_id = d.id
-				 order by d.id""",
+				 where\s""" + scope.condition() + " order by d.id",
 				(rs, i) -> new Object[] { rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
 						rs.getString(5),
-						(rs.getTimestamp(6) != null) ? rs.getTimestamp(6).toInstant().toString() : null });
+						(rs.getTimestamp(6) != null) ? rs.getTimestamp(6).toInstant().toString() : null },
+				scope.params().toArray());
 	}
 
 	/**
@@ -77,13 +81,17 @@ public class SensorQueries {
 	 * One device: registry, state, open alarms, reading count and the last day's
 	 * readings.
 	 */
-	public Map<String, Object> device(String id) {
+	public Map<String, Object> device(String id, Reach reach) {
+		Reach.Sql scope = reach.where("d.unit_code", null);
+		List<Object> params = new java.util.ArrayList<>(List.of(id));
+		params.addAll(scope.params());
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
 				"""
 						select d.*, t.name as type_name, nullif(s.last_seen, 'epoch') as last_seen, s.last_values::text as last_values
 						  from sensor_device d join sensor_type t on t.code = d.type_code
-						  left join sensor_state s on s.device_id = d.id where d.id = ?""",
-				id);
+						  left join sensor_state s on s.device_id = d.id where d.id = ? and\s"""
+						+ scope.condition(),
+				params.toArray());
 		if (rows.isEmpty()) {
 			throw new Alarms.AlarmNotFound("No device " + id);
 		}

@@ -27,6 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ProblemDetail onNotMultipart(org.springframework.web.multipart.MultipartException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Send the file as multipart/form-data (a form with a file field)");
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail onIllegalArgument(IllegalArgumentException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -64,6 +70,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+				&& TextHygiene.CONTROL_CHARACTER.equals(invalid.getOriginalMessage())) {
+			String field = invalid.getPath()
+				.stream()
+				.map((p) -> (p.getFieldName() != null) ? p.getFieldName() : "[" + p.getIndex() + "]")
+				.collect(java.util.stream.Collectors.joining("."))
+				.replace(".[", "[");
+			ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+					getMessageSource().getMessage("problem.control-character", new Object[] { field },
+							org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			refused.setProperty("field", field);
+			return handleExceptionInternal(ex, refused, headers, HttpStatus.UNPROCESSABLE_ENTITY, request);
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON of the expected shape; check brackets, quotes and field types");
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);

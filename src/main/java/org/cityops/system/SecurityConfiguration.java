@@ -44,8 +44,8 @@ import java.util.function.Supplier;
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-			"/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
-			"/swagger-ui.html" };
+			"/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs.yaml",
+			"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

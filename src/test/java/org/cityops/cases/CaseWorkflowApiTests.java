@@ -122,9 +122,11 @@ class CaseWorkflowApiTests {
 		assertThat(handlerRegisters.getBody().path("detail").asText()).contains("HANDLER may not register");
 		ok(act("operator", id, "register", null));
 		ok(act("operator", id, "dispatch", Map.of("department", "TP-SJP1")));
+		// another department's case is outside the handler's reach: as if it did not
+		// exist
 		ResponseEntity<JsonNode> wrongDepartment = act("handler", id, "accept", null);
-		assertThat(wrongDepartment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(wrongDepartment.getBody().path("detail").asText()).contains("not your department");
+		assertThat(wrongDepartment.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(wrongDepartment.getBody().path("detail").asText()).contains("No case with id " + id);
 		assertThat(act("leader", id, "cancel", Map.of("note", "x")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		ResponseEntity<JsonNode> leaderReports = post("leader", "/api/v1/cases", report("06001", "x"), null);
 		assertThat(leaderReports.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -271,6 +273,57 @@ class CaseWorkflowApiTests {
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(retry.getBody().path("id").asLong()).isEqualTo(first.getBody().path("id").asLong());
+	}
+
+	@Test
+	void anIdempotencyKeyBelongsToItsCallerAndToWhatItWasSentWith() {
+		String key = java.util.UUID.randomUUID().toString();
+		ResponseEntity<JsonNode> first = post("inspector", "/api/v1/cases", report("06036", "乱堆杂物"), key);
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<JsonNode> other = post("operator", "/api/v1/cases", report("06036", "乱堆杂物"), key);
+		assertThat(other.getStatusCode()).as("another account's key is another key").isEqualTo(HttpStatus.CREATED);
+		assertThat(other.getBody().path("id").asLong()).isNotEqualTo(first.getBody().path("id").asLong());
+		ResponseEntity<JsonNode> changed = post("inspector", "/api/v1/cases", report("06036", "另一件事"), key);
+		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(changed.getBody().path("detail").asText()).contains("different report");
+	}
+
+	@Test
+	void oneKeySentEightTimesAtOnceMakesOneCaseAndUsesUpNoNumber() throws Exception {
+		String key = java.util.UUID.randomUUID().toString();
+		Map<String, Object> body = report("06036", "并发重试");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return post("inspector", "/api/v1/cases", body, key);
+			}));
+		}
+		start.countDown();
+		java.util.List<Integer> statuses = new java.util.ArrayList<>();
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		String number = null;
+		for (java.util.concurrent.Future<ResponseEntity<JsonNode>> answer : answers) {
+			ResponseEntity<JsonNode> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			statuses.add(r.getStatusCode().value());
+			if (r.getStatusCode().is2xxSuccessful()) {
+				ids.add(r.getBody().path("id").asLong());
+				number = r.getBody().path("number").asText();
+			}
+		}
+		pool.shutdown();
+		assertThat(statuses).as("one 201, the others the same case (200) or in progress (409)")
+			.containsOnlyOnce(201)
+			.allMatch((s) -> s == 201 || s == 200 || s == 409);
+		assertThat(ids).hasSize(1);
+		ResponseEntity<JsonNode> next = post("inspector", "/api/v1/cases", report("06036", "下一件"), null);
+		assertThat(sequence(next.getBody().path("number").asText())).isEqualTo(sequence(number) + 1);
+	}
+
+	private static long sequence(String caseNumber) {
+		return Long.parseLong(caseNumber.substring(caseNumber.lastIndexOf('-') + 1));
 	}
 
 	@Test

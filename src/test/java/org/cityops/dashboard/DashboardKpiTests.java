@@ -68,7 +68,7 @@ class DashboardKpiTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	final Actor admin = new Actor("admin", Role.ADMIN, null);
+	final Actor admin = new Actor("admin", Role.ADMIN, null, org.cityops.shared.Reach.all());
 
 	final KpiFilter all = KpiFilter.period(START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(30)));
 
@@ -83,7 +83,7 @@ class DashboardKpiTests {
 		List<Long> waiting = new ArrayList<>();
 		for (int i = 0; i < 36; i++) {
 			GeoPoint p = places.get(i % places.size());
-			Actor inspector = new Actor("inspector-" + (i % 3), Role.ADMIN, null);
+			Actor inspector = new Actor("inspector-" + (i % 3), Role.ADMIN, null, org.cityops.shared.Reach.all());
 			if (i % 9 == 4) {
 				this.cases.report(
 						new NewCase("INSPECTOR", "06010", "暴露垃圾，已清理 " + i, p.lon(), p.lat(), null, null, true),

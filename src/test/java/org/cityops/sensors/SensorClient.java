@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Registers test devices at 莲花公寓 and sends readings over HTTP as a staff member.
+ * Registers test devices at 莲花公寓 and sends readings over HTTP with a sensors API key.
  */
 class SensorClient {
 
@@ -37,7 +37,18 @@ class SensorClient {
 			.getForObject("/api/v1/grid/geocode?q=莲花公寓", JsonNode.class);
 		this.lon = place.path("point").path("lon").asDouble();
 		this.lat = place.path("point").path("lat").asDouble();
+		ResponseEntity<JsonNode> client = rest.withBasicAuth("admin", "cityops-demo")
+			.postForEntity("/api/v1/system/api-clients",
+					Map.of("name", "test-sensors-" + SEQUENCE.incrementAndGet(), "scopes", List.of("sensors")),
+					JsonNode.class);
+		assertThat(client.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		this.key = client.getBody().path("key").asText();
 	}
+
+	/**
+	 * The API key (scope sensors) that readings are sent with: staff may not post them.
+	 */
+	final String key;
 
 	/** Registers a device of the type (through the gateway, if given); answers its id. */
 	String device(String type, String gateway) {
@@ -69,9 +80,9 @@ class SensorClient {
 	JsonNode send(List<?> readings) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<JsonNode> response = this.rest.withBasicAuth("operator", "cityops-demo")
-			.postForEntity("/api/v1/sensors/readings", new HttpEntity<>(Map.of("readings", readings), headers),
-					JsonNode.class);
+		headers.set("X-API-Key", this.key);
+		ResponseEntity<JsonNode> response = this.rest.postForEntity("/api/v1/sensors/readings",
+				new HttpEntity<>(Map.of("readings", readings), headers), JsonNode.class);
 		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
 		return response.getBody();
 	}

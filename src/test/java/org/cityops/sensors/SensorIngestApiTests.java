@@ -151,8 +151,9 @@ class SensorIngestApiTests {
 
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<JsonNode> notJson = this.rest.withBasicAuth("operator", "cityops-demo")
-			.postForEntity("/api/v1/sensors/readings", new HttpEntity<>("{{{", headers), JsonNode.class);
+		headers.set("X-API-Key", this.sensors.key);
+		ResponseEntity<JsonNode> notJson = this.rest.postForEntity("/api/v1/sensors/readings",
+				new HttpEntity<>("{{{", headers), JsonNode.class);
 		assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 

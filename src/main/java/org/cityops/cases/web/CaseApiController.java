@@ -73,14 +73,14 @@ class CaseApiController {
 
 	@GetMapping("/{id}/photos")
 	@Operation(summary = "The photos of a case")
-	java.util.List<CasePhotos.Photo> photos(@PathVariable long id) {
-		return this.photos.list(id);
+	java.util.List<CasePhotos.Photo> photos(@PathVariable long id, Authentication authentication) {
+		return this.photos.list(id, actor(authentication));
 	}
 
 	@GetMapping("/{id}/photos/{photoId}")
 	@Operation(summary = "One photo's picture, without metadata")
-	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
-		return this.photos.content(id, photoId)
+	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId, Authentication authentication) {
+		return this.photos.content(id, photoId, actor(authentication))
 			.map((c) -> ResponseEntity.ok()
 				.contentType(org.springframework.http.MediaType.parseMediaType(c.contentType()))
 				.body(c.bytes()))
@@ -145,8 +145,8 @@ class CaseApiController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One case with its history")
-	CaseView get(@PathVariable long id) {
-		return this.cases.view(id);
+	CaseView get(@PathVariable long id, Authentication authentication) {
+		return this.cases.view(id, actor(authentication));
 	}
 
 	@GetMapping
@@ -157,21 +157,15 @@ class CaseApiController {
 			@RequestParam(required = false) String area, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String department,
 			@Parameter(description = "from 0") @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size, Authentication authentication) {
 		return this.cases.list(new CaseFilter(upper(status), overdue, open, supervised, category, area, unit,
-				upper(channel), department), page, size);
+				upper(channel), department), page, size, actor(authentication));
 	}
 
 	@ExceptionHandler(CaseProblem.class)
 	ProblemDetail problem(CaseProblem ex) {
-		HttpStatus status = switch (ex.kind()) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		if (ex.kind() == CaseProblem.Kind.CONFLICT) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		if (ex.kind() == CaseProblem.Kind.CONFLICT && ex.allowed() != null) {
 			problem.setTitle("Not allowed in this status");
 			problem.setProperty("allowed", ex.allowed());
 		}

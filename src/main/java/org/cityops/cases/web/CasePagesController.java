@@ -24,6 +24,10 @@ import org.cityops.organization.Department;
 import org.cityops.organization.Organization;
 import org.cityops.shared.Role;
 
+import org.cityops.shared.Access;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,18 +63,20 @@ class CasePagesController {
 	}
 
 	@GetMapping
-	String console(CaseFilterForm filter, Model model) {
+	String console(CaseFilterForm filter, Authentication authentication, Model model) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", Status.values());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("departments", this.organization.departments());
-		model.addAttribute("page", this.cases.list(filter.toFilter(), Math.max(0, filter.page()), 50));
+		model.addAttribute("page",
+				this.cases.list(filter.toFilter(), Math.max(0, filter.page()), 50, actor(authentication)));
 		return "cases/console";
 	}
 
 	@GetMapping("/table")
-	String table(CaseFilterForm filter, Model model) {
-		model.addAttribute("page", this.cases.list(filter.toFilter(), Math.max(0, filter.page()), 50));
+	String table(CaseFilterForm filter, Authentication authentication, Model model) {
+		model.addAttribute("page",
+				this.cases.list(filter.toFilter(), Math.max(0, filter.page()), 50, actor(authentication)));
 		return "cases/console :: table";
 	}
 
@@ -81,19 +87,21 @@ class CasePagesController {
 		String department = (actor.scope() != null) ? actor.scope().departmentCode() : null;
 		switch (actor.role()) {
 			case INSPECTOR -> tasks.addAll(this.cases
-				.list(new CaseFilter("HANDLED", null, null, null, null, area(actor), null, null, null), 0, 200)
+				.list(new CaseFilter("HANDLED", null, null, null, null, area(actor), null, null, null), 0, 200, actor)
 				.items());
 			case HANDLER, COMMITTEE -> {
 				for (String status : List.of("DISPATCHED", "ACCEPTED", "REWORK")) {
-					tasks.addAll(this.cases
-						.list(new CaseFilter(status, null, null, null, null, null, null, null, department), 0, 200)
-						.items());
+					tasks.addAll(
+							this.cases
+								.list(new CaseFilter(status, null, null, null, null, null, null, null, department), 0,
+										200, actor)
+								.items());
 				}
 			}
 			default -> {
 				for (String status : List.of("REPORTED", "RETURNED", "VERIFIED")) {
 					tasks.addAll(this.cases
-						.list(new CaseFilter(status, null, null, null, null, null, null, null, null), 0, 200)
+						.list(new CaseFilter(status, null, null, null, null, null, null, null, null), 0, 200, actor)
 						.items());
 				}
 			}
@@ -105,7 +113,17 @@ class CasePagesController {
 		return "cases/tasks";
 	}
 
+	@ExceptionHandler(CaseProblem.class)
+	org.springframework.web.servlet.ModelAndView problem(CaseProblem ex) {
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
+				ex.status());
+		page.addObject("status", ex.status().value());
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
 	@GetMapping("/new")
+	@PreAuthorize(Access.WORKING_STAFF)
 	String reportForm(Authentication authentication, Model model) {
 		model.addAttribute("categories", matters());
 		model.addAttribute("channels", Channel.values());
@@ -114,6 +132,7 @@ class CasePagesController {
 	}
 
 	@PostMapping("/new")
+	@PreAuthorize(Access.WORKING_STAFF)
 	String report(@RequestParam String categoryCode, @RequestParam String description,
 			@RequestParam(required = false) Double lon, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) String address, @RequestParam(defaultValue = "INSPECTOR") String channel,
@@ -143,10 +162,10 @@ class CasePagesController {
 
 	@GetMapping("/{id}")
 	String page(@PathVariable long id, Authentication authentication, Model model) {
-		CaseView c = this.cases.view(id);
 		Actor actor = actor(authentication);
+		CaseView c = this.cases.view(id, actor);
 		model.addAttribute("c", c);
-		model.addAttribute("photos", this.photos.list(id));
+		model.addAttribute("photos", this.photos.list(id, actor));
 		model.addAttribute("actions", actionsFor(c, actor));
 		model.addAttribute("departments", this.organization.departments().stream().filter(Department::active).toList());
 		model.addAttribute("departmentNames", departmentNames());
@@ -164,7 +183,13 @@ class CasePagesController {
 					actor(authentication));
 			redirect.addFlashAttribute("message", "case.done");
 		}
-		catch (CaseProblem | IllegalArgumentException ex) {
+		catch (CaseProblem ex) {
+			if (ex.kind() == CaseProblem.Kind.NOT_FOUND || ex.kind() == CaseProblem.Kind.FORBIDDEN) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/cases/" + id;

@@ -29,6 +29,8 @@ import org.cityops.dashboard.ReadModels;
 import org.cityops.dashboard.ReportArchive;
 import org.cityops.dashboard.Screen;
 
+import org.cityops.shared.Access;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +38,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +54,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping("/api/v1/dashboard")
+@PreAuthorize(Access.DESK)
 @Tag(name = "dashboard", description = "KPIs, evaluation, the big screen, exports")
 class DashboardApiController {
 
@@ -96,7 +100,6 @@ class DashboardApiController {
 	@Operation(summary = "Case KPIs of the cases reported in a period (month=YYYY-MM, or from/to as dates or "
 			+ "instants; default this month), optionally of one area, block, unit, department, category, channel")
 	Map<String, Object> kpis(@ParameterObject Selection selection, Authentication authentication) {
-		Access.staff(authentication);
 		KpiFilter filter = filter(selection);
 		CaseCounts counts = this.kpis.counts(filter);
 		Map<String, Object> out = new LinkedHashMap<>();
@@ -111,7 +114,6 @@ class DashboardApiController {
 	@Operation(summary = "Case KPIs per department, area, block, unit, category, channel, reporter or verifier")
 	List<Map<String, Object>> kpisBy(@PathVariable String dimension, @ParameterObject Selection selection,
 			Authentication authentication) {
-		Access.staff(authentication);
 		KpiFilter filter = filter(selection);
 		String column = switch (dimension) {
 			case "channel", "reporter" -> dimension;
@@ -132,7 +134,6 @@ class DashboardApiController {
 	List<Evaluation.Score> evaluation(@PathVariable String subject, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			Authentication authentication) {
-		Access.staff(authentication);
 		KpiFilter filter = period(month, from, to);
 		return switch (subject) {
 			case "departments" -> this.evaluation.departments(filter);
@@ -145,14 +146,12 @@ class DashboardApiController {
 	@GetMapping("/screen")
 	@Operation(summary = "Everything the big screen shows, read together")
 	Map<String, Object> screen(Authentication authentication) {
-		Access.staff(authentication);
 		return this.screen.data();
 	}
 
 	@GetMapping(path = "/stream", produces = "text/event-stream")
 	@Operation(summary = "Server-sent events: each new case ('case') and alarm ('alarm') as it reaches the read model")
 	SseEmitter stream(Authentication authentication) {
-		Access.staff(authentication);
 		return this.feed.connect();
 	}
 
@@ -160,7 +159,6 @@ class DashboardApiController {
 	@Operation(summary = "The cases of a period and filter as CSV (UTF-8 with BOM), from the read model")
 	void casesCsv(@ParameterObject Selection selection, Authentication authentication, HttpServletResponse response)
 			throws IOException {
-		Access.staff(authentication);
 		KpiFilter filter = filter(selection);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
@@ -171,7 +169,6 @@ class DashboardApiController {
 	@Operation(summary = "The kept monthly reports, newest first (made on the 1st for the month before, or on "
 			+ "request)")
 	List<ReportArchive.Kept> keptReports(Authentication authentication) {
-		Access.staff(authentication);
 		return this.archive.list();
 	}
 
@@ -179,7 +176,7 @@ class DashboardApiController {
 	@Operation(summary = "ADMIN or OPERATOR: make an ended month's report again and keep it instead of the one "
 			+ "before")
 	ReportArchive.Kept regenerateReport(@PathVariable String month, Authentication authentication) {
-		Access.requireReportMaker(authentication);
+		DashboardAccess.requireReportMaker(authentication);
 		return this.archive.regenerate(this.reports.parse(month), authentication.getName());
 	}
 
@@ -198,7 +195,6 @@ class DashboardApiController {
 	}
 
 	private ResponseEntity<byte[]> report(String month, String format, MediaType type, Authentication authentication) {
-		Access.staff(authentication);
 		YearMonth m = this.reports.parse(month);
 		String file = "cityops-" + m + "." + format;
 		return this.archive.file(m, format)
@@ -221,10 +217,8 @@ class DashboardApiController {
 
 	@PostMapping("/rebuild")
 	@Operation(summary = "ADMIN: rebuild the case read model from the case history (one transaction)")
-	ReadModels.Rebuilt rebuild(Authentication authentication) {
-		if (!"ROLE_ADMIN".equals(Access.role(authentication))) {
-			throw Access.problem(HttpStatus.FORBIDDEN, "Administrators rebuild the read models");
-		}
+	@PreAuthorize(Access.ADMIN)
+	ReadModels.Rebuilt rebuild() {
 		return this.readModels.rebuildCases();
 	}
 

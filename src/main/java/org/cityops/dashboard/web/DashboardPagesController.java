@@ -18,10 +18,13 @@ import org.cityops.dashboard.Names;
 import org.cityops.dashboard.Period;
 import org.cityops.dashboard.ReportArchive;
 
+import org.cityops.shared.Access;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/dashboard")
+@PreAuthorize(Access.DESK)
 class DashboardPagesController {
 
 	private final CaseKpis kpis;
@@ -90,7 +94,6 @@ class DashboardPagesController {
 
 	@GetMapping
 	String page(Form form, Authentication authentication, Model model) {
-		Access.staff(authentication);
 		Instant now = this.clock.instant();
 		Form shown = form;
 		KpiFilter filter;
@@ -117,13 +120,13 @@ class DashboardPagesController {
 		model.addAttribute("query", shown.query());
 		model.addAttribute("kept", this.archive.list());
 		model.addAttribute("thisMonth", YearMonth.from(LocalDate.ofInstant(now, this.zone)));
-		model.addAttribute("maker", Access.makesReports(authentication));
+		model.addAttribute("maker", DashboardAccess.makesReports(authentication));
 		return "dashboard/kpis";
 	}
 
 	@PostMapping("/reports/{month}")
 	String regenerate(@PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
-		Access.requireReportMaker(authentication);
+		DashboardAccess.requireReportMaker(authentication);
 		try {
 			ReportArchive.Kept kept = this.archive.regenerate(this.reports.parse(month), authentication.getName());
 			redirect.addFlashAttribute("made", kept.month().toString());

@@ -1,10 +1,14 @@
 package org.cityops.dashboard.web;
 
+import org.cityops.shared.Access;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The big screen of the operations centre (1920×1080, dark), for any signed-in staff. */
+/** The big screen of the operations centre (1920×1080, dark), for the town-wide desks. */
 @Controller
+@PreAuthorize(Access.DESK)
 class ScreenController {
 
 	@GetMapping("/screen")

@@ -40,6 +40,15 @@ class GridPageController {
 		return "grid/map";
 	}
 
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.cityops.grid.GridNotFound.class)
+	org.springframework.web.servlet.ModelAndView notFound(org.cityops.grid.GridNotFound ex) {
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
+				org.springframework.http.HttpStatus.NOT_FOUND);
+		page.addObject("status", 404);
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
 	@GetMapping("/units/{code}/panel")
 	String unitPanel(@PathVariable String code, Model model) {
 		model.addAttribute("unit", this.grid.unit(code));

@@ -27,6 +27,9 @@ import org.cityops.hotline.OrderType;
 import org.cityops.shared.BoundedBody;
 import org.cityops.shared.Role;
 
+import org.cityops.shared.Access;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -135,6 +138,7 @@ class HotlineApiController {
 	}
 
 	@PostMapping("/orders/{id}/confirm")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: confirm category (and place) — the order becomes a case with a department")
 	HotlineView confirm(@PathVariable long id, @RequestBody HotlineDesk.Confirmation body,
 			Authentication authentication) {
@@ -168,6 +172,7 @@ class HotlineApiController {
 	}
 
 	@PostMapping("/orders/{id}/decide-return")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: approve the return, or refuse it and dispatch again (\"approve\": false)")
 	HotlineView decideReturn(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
 		Actor actor = this.web.requireStaff(authentication);
@@ -176,6 +181,7 @@ class HotlineApiController {
 	}
 
 	@PostMapping("/orders/{id}/callback")
+	@PreAuthorize(Access.CENTRE_OR_HOTLINE_KEY)
 	@Operation(summary = "Record the callback (回访); any 不满意 opens re-handling (重办)")
 	HotlineView callback(@PathVariable long id, @RequestBody HotlineDesk.Callback body, Authentication authentication) {
 		Actor actor = this.web.staff(authentication);
@@ -184,6 +190,7 @@ class HotlineApiController {
 	}
 
 	@PostMapping("/orders/by-number/{number}/callback")
+	@PreAuthorize(Access.CENTRE_OR_HOTLINE_KEY)
 	@Operation(summary = "The hotline centre reports its callback by order number")
 	HotlineView callbackByNumber(@PathVariable String number, @RequestBody HotlineDesk.Callback body,
 			Authentication authentication) {
@@ -199,6 +206,7 @@ class HotlineApiController {
 	}
 
 	@PostMapping("/orders/{id}/decide-complex")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: approve or deny the complex-order time limit")
 	HotlineView decideComplex(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
 		Actor actor = this.web.requireStaff(authentication);
@@ -207,6 +215,7 @@ class HotlineApiController {
 	}
 
 	@PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: check a spreadsheet (.xlsx or CSV) row by row; nothing is imported yet")
 	ResponseEntity<HotlineImports.ImportReport> check(@RequestParam("file") MultipartFile file,
 			Authentication authentication) throws java.io.IOException {
@@ -219,6 +228,7 @@ class HotlineApiController {
 	@PostMapping(value = "/imports",
 			consumes = { "application/octet-stream", "text/csv",
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: check a spreadsheet sent as the request body (?filename=)")
 	ResponseEntity<HotlineImports.ImportReport> checkBody(@RequestParam(defaultValue = "upload") String filename,
 			HttpServletRequest request, Authentication authentication) {
@@ -230,17 +240,20 @@ class HotlineApiController {
 	}
 
 	@GetMapping("/imports/{id}")
+	@PreAuthorize(Access.CENTRE)
 	HotlineImports.ImportReport importReport(@PathVariable long id, Authentication authentication) {
 		return this.web.importReport(id, authentication);
 	}
 
 	@PostMapping("/imports/{id}/apply")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: import the valid rows, all in one transaction")
 	HotlineImports.Applied apply(@PathVariable long id, Authentication authentication) {
 		return this.web.apply(id, authentication);
 	}
 
 	@PostMapping("/imports/{id}/discard")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: drop a checked import")
 	ResponseEntity<Void> discard(@PathVariable long id, Authentication authentication) {
 		this.web.discard(id, authentication);
@@ -255,6 +268,7 @@ class HotlineApiController {
 	}
 
 	@GetMapping("/kpis")
+	@PreAuthorize(Access.DESK)
 	@Operation(summary = "First-contact, on-time conclusion, resolution, satisfaction, return and re-handling rates "
 			+ "for orders received in a period (default: this month), for the town and per department")
 	HotlineKpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -280,12 +294,7 @@ class HotlineApiController {
 
 	@ExceptionHandler(CaseProblem.class)
 	ProblemDetail caseProblem(CaseProblem ex) {
-		HttpStatus status = switch (ex.kind()) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-		};
+		HttpStatus status = ex.status();
 		return ProblemDetail.forStatusAndDetail(status, "Its case refused: " + ex.getMessage());
 	}
 

@@ -23,6 +23,11 @@ import org.cityops.hotline.ReturnReason;
 import org.cityops.organization.Organization;
 import org.cityops.shared.Role;
 
+import org.cityops.shared.Access;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -126,6 +131,9 @@ class HotlinePagesController {
 			model.addAttribute("caller", this.callers.reveal(id, this.web.requireStaff(authentication), "PAGE"));
 		}
 		catch (HotlineProblem ex) {
+			if (ex.kind() == HotlineProblem.Kind.FORBIDDEN || ex.kind() == HotlineProblem.Kind.NOT_FOUND) {
+				throw ex;
+			}
 			model.addAttribute("error", ex.getMessage());
 		}
 		return "hotline/order :: caller";
@@ -139,7 +147,13 @@ class HotlinePagesController {
 			perform(id, action, form).accept(actor);
 			redirect.addFlashAttribute("message", "hotline.done." + action);
 		}
-		catch (HotlineProblem | CaseProblem | IllegalArgumentException ex) {
+		catch (HotlineProblem ex) {
+			if (ex.kind() == HotlineProblem.Kind.FORBIDDEN || ex.kind() == HotlineProblem.Kind.NOT_FOUND) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		catch (CaseProblem | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/hotline/" + id;
@@ -163,13 +177,25 @@ class HotlinePagesController {
 		};
 	}
 
+	@ExceptionHandler(HotlineProblem.class)
+	org.springframework.web.servlet.ModelAndView problem(HotlineProblem ex) {
+		HttpStatus status = HotlineWeb.status(ex.kind());
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
+				status);
+		page.addObject("status", status.value());
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
 	@GetMapping("/import")
+	@PreAuthorize(Access.CENTRE)
 	String importForm(Authentication authentication) {
 		this.web.requireOperator(authentication, "imports orders");
 		return "hotline/import";
 	}
 
 	@PostMapping("/import")
+	@PreAuthorize(Access.CENTRE)
 	String upload(@RequestParam("file") MultipartFile file, Authentication authentication, Model model)
 			throws IOException {
 		try {
@@ -190,12 +216,14 @@ class HotlinePagesController {
 	}
 
 	@GetMapping("/import/{id}")
+	@PreAuthorize(Access.CENTRE)
 	String importReport(@PathVariable long id, Authentication authentication, Model model) {
 		model.addAttribute("report", this.web.importReport(id, authentication));
 		return "hotline/import-report";
 	}
 
 	@PostMapping("/import/{id}/{decision}")
+	@PreAuthorize(Access.CENTRE)
 	String decide(@PathVariable long id, @PathVariable String decision, Authentication authentication,
 			RedirectAttributes redirect) {
 		try {
@@ -215,6 +243,7 @@ class HotlinePagesController {
 	}
 
 	@GetMapping("/kpis")
+	@PreAuthorize(Access.DESK)
 	String kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			Authentication authentication, Model model) {
 		this.web.requireStaff(authentication);

@@ -21,8 +21,11 @@ import org.cityops.shared.BoundedBody;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.cityops.cases.Actor;
+import org.cityops.shared.Access;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +72,8 @@ class SensorApiController {
 		this.registry = registry;
 	}
 
-	@PostMapping("/readings")
+	@PostMapping(value = "/readings", consumes = "application/json")
+	@PreAuthorize(Access.SENSOR_KEY)
 	@Operation(summary = "A batch of readings: {\"readings\": [{\"deviceId\", \"ts\", \"values\": {metric: number}}]}; "
 			+ "refused messages are counted by reason and kept as dead letters, the rest is stored")
 	Telemetry.Result readings(HttpServletRequest request) throws java.io.IOException {
@@ -99,18 +103,18 @@ class SensorApiController {
 	}
 
 	@PostMapping("/devices")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "ADMIN: register devices (JSON list), all or nothing; a known id is updated")
 	Map<String, Object> register(
 			@org.springframework.web.bind.annotation.RequestBody List<DeviceRegistration.NewDevice> devices,
 			Authentication authentication) {
-		admin(authentication);
 		return Map.of("registered", this.registration.register(devices));
 	}
 
 	@PostMapping(value = "/devices", consumes = "text/csv")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "ADMIN: register devices from CSV: id,type,lon,lat,building,household,installed_on,gateway")
 	Map<String, Object> importDevices(HttpServletRequest request, Authentication authentication) {
-		admin(authentication);
 		byte[] body = BoundedBody.read(request, 64L * 1024 * 1024);
 		if (body == null) {
 			throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "A device file is at most 64 MB");
@@ -119,27 +123,27 @@ class SensorApiController {
 	}
 
 	@PostMapping("/gateways")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "ADMIN: register a gateway {id, name}")
 	Map<String, Object> gateway(@org.springframework.web.bind.annotation.RequestBody Map<String, String> body,
 			Authentication authentication) {
-		admin(authentication);
 		this.registration.gateway(body.get("id"), body.get("name"));
 		return Map.of("id", body.get("id"));
 	}
 
 	@GetMapping("/devices/{id}")
 	@Operation(summary = "One device: registry, last seen and values, reading count, the last day's readings")
-	Map<String, Object> device(@PathVariable String id, Authentication authentication) {
-		staff(authentication);
-		return this.queries.device(id);
+	@PreAuthorize(Access.STAFF)
+	Map<String, Object> device(@PathVariable String id, Actor reader) {
+		return this.queries.device(id, reader.reach());
 	}
 
 	@GetMapping("/map")
 	@Operation(summary = "Every device for the live map: [id, type, lon, lat, status, lastSeen]; "
 			+ "status ALARM, OFFLINE, ONLINE or SILENT")
-	List<Object[]> map(Authentication authentication) {
-		staff(authentication);
-		return this.queries.map();
+	@PreAuthorize(Access.STAFF)
+	List<Object[]> map(Actor reader) {
+		return this.queries.map(reader.reach());
 	}
 
 	@GetMapping("/types")
@@ -149,39 +153,42 @@ class SensorApiController {
 	}
 
 	@GetMapping("/alarms")
+	@PreAuthorize(Access.STAFF)
 	@Operation(summary = "Alarms, newest first: state OPEN (not cleared), ACTIVE, ACKNOWLEDGED or CLEARED")
 	List<Map<String, Object>> alarms(@RequestParam(required = false) String state,
 			@RequestParam(required = false) String device, @RequestParam(defaultValue = "200") int limit,
-			Authentication authentication) {
-		staff(authentication);
-		return this.alarms.list(state, device, Math.min(Math.max(limit, 1), 1000));
+			Actor reader) {
+		return this.alarms.list(state, device, Math.min(Math.max(limit, 1), 1000), reader.reach());
 	}
 
 	@PostMapping("/alarms/{id}/acknowledge")
+	@PreAuthorize(Access.CENTRE)
 	Map<String, Object> acknowledge(@PathVariable long id, Authentication authentication) {
-		this.alarms.acknowledge(id, operator(authentication));
+		this.alarms.acknowledge(id, authentication.getName());
 		return Map.of("id", id, "state", "ACKNOWLEDGED");
 	}
 
 	@PostMapping("/alarms/{id}/confirm")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "The operator's verdict: ?true=true (a case follows where the rule asks) or false (cleared)")
 	Map<String, Object> confirm(@PathVariable long id, @RequestParam("true") boolean trueAlarm,
 			Authentication authentication) {
-		this.alarms.confirm(id, trueAlarm, operator(authentication));
+		this.alarms.confirm(id, trueAlarm, authentication.getName());
 		return Map.of("id", id, "verdict", trueAlarm ? "TRUE" : "FALSE");
 	}
 
 	@PostMapping("/alarms/{id}/clear")
+	@PreAuthorize(Access.CENTRE)
 	Map<String, Object> clear(@PathVariable long id, Authentication authentication) {
-		this.alarms.clear(id, operator(authentication));
+		this.alarms.clear(id, authentication.getName());
 		return Map.of("id", id, "state", "CLEARED");
 	}
 
 	@GetMapping("/dead-letters")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Refused messages: counts by reason over the last 24 hours and the newest letters")
 	Map<String, Object> deadLetters(@RequestParam(required = false) String reason,
-			@RequestParam(defaultValue = "100") int limit, Authentication authentication) {
-		staff(authentication);
+			@RequestParam(defaultValue = "100") int limit) {
 		return Map.of("counts", this.deadLetters.counts(Instant.now().minus(Duration.ofDays(1))), "latest",
 				this.deadLetters.latest(reason, Math.min(Math.max(limit, 1), 1000)));
 	}
@@ -201,35 +208,6 @@ class SensorApiController {
 	@ExceptionHandler(IllegalStateException.class)
 	ProblemDetail conflict(IllegalStateException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-	}
-
-	private static String role(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((a) -> a.startsWith("ROLE_"))
-			.findFirst()
-			.orElse(null);
-	}
-
-	private static void admin(Authentication authentication) {
-		if (!"ROLE_ADMIN".equals(role(authentication))) {
-			throw problem(HttpStatus.FORBIDDEN, "Administrators register sensors and gateways");
-		}
-	}
-
-	private static void staff(Authentication authentication) {
-		if (role(authentication) == null) {
-			throw problem(HttpStatus.FORBIDDEN, "A sensor key sends readings; reading alarms needs a staff member");
-		}
-	}
-
-	private static String operator(Authentication authentication) {
-		String role = role(authentication);
-		if (!"ROLE_OPERATOR".equals(role) && !"ROLE_ADMIN".equals(role)) {
-			throw problem(HttpStatus.FORBIDDEN, "The operations centre handles alarms");
-		}
-		return authentication.getName();
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String detail) {

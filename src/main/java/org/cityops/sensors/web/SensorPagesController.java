@@ -1,8 +1,12 @@
 package org.cityops.sensors.web;
 
+import org.cityops.cases.Actor;
 import org.cityops.sensors.Alarms;
 import org.cityops.sensors.SensorQueries;
 
+import org.cityops.shared.Access;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,13 +40,14 @@ class SensorPagesController {
 	}
 
 	@GetMapping("/alarms")
-	String alarms(@RequestParam(defaultValue = "OPEN") String state, Model model) {
+	String alarms(@RequestParam(defaultValue = "OPEN") String state, Actor reader, Model model) {
 		model.addAttribute("state", state);
-		model.addAttribute("alarms", this.alarms.list(state.equals("ALL") ? null : state, null, 300));
+		model.addAttribute("alarms", this.alarms.list(state.equals("ALL") ? null : state, null, 300, reader.reach()));
 		return "sensors/alarms";
 	}
 
 	@PostMapping("/alarms/{id}/{action}")
+	@PreAuthorize(Access.CENTRE)
 	String act(@PathVariable long id, @PathVariable String action, Authentication authentication,
 			RedirectAttributes redirect) {
 		boolean operator = authentication.getAuthorities()
@@ -67,10 +72,19 @@ class SensorPagesController {
 		return "redirect:/sensors/alarms";
 	}
 
+	@org.springframework.web.bind.annotation.ExceptionHandler(Alarms.AlarmNotFound.class)
+	org.springframework.web.servlet.ModelAndView notFound(Alarms.AlarmNotFound ex) {
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
+				org.springframework.http.HttpStatus.NOT_FOUND);
+		page.addObject("status", 404);
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
 	@GetMapping("/devices/{id}")
-	String device(@PathVariable String id, Model model) {
-		model.addAttribute("d", this.queries.device(id));
-		model.addAttribute("alarms", this.alarms.list(null, id, 50));
+	String device(@PathVariable String id, Actor reader, Model model) {
+		model.addAttribute("d", this.queries.device(id, reader.reach()));
+		model.addAttribute("alarms", this.alarms.list(null, id, 50, reader.reach()));
 		return "sensors/device";
 	}
 

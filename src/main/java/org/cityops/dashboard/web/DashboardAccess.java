@@ -7,9 +7,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.ErrorResponseException;
 
 /** Who may do what on the dashboard's pages and API. */
-final class Access {
+final class DashboardAccess {
 
-	private Access() {
+	private DashboardAccess() {
 	}
 
 	/** The account's role ({@code ROLE_…}), or null for a machine key. */
@@ -20,12 +20,6 @@ final class Access {
 			.filter((a) -> a.startsWith("ROLE_"))
 			.findFirst()
 			.orElse(null);
-	}
-
-	static void staff(Authentication authentication) {
-		if (role(authentication) == null) {
-			throw problem(HttpStatus.FORBIDDEN, "The dashboard is for staff accounts, not machine keys");
-		}
 	}
 
 	/** The operations centre and administrators make (and make again) monthly reports. */
