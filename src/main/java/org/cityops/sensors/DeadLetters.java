@@ -31,11 +31,10 @@ public class DeadLetters {
 	void add(List<Letter> letters) {
 		this.jdbc.batchUpdate("""
 				insert into sensor_dead_letter (received_at, source, reason, device_id, detail, payload)
-				values (?, ?, ?, ?, ?, ?)""",
-				letters.stream()
-					.map((l) -> new Object[] { Timestamp.from(l.at()), l.source(), l.reason(), l.deviceId(), l.detail(),
-							(l.payload() != null) ? preview(l.payload()) : null })
-					.toList());
+				values (?, ?, ?, ?, ?, ?)""", letters.stream()
+			.map((l) -> new Object[] { Timestamp.from(l.at()), clean(l.source()), l.reason(), clean(l.deviceId()),
+					clean(l.detail()), (l.payload() != null) ? preview(l.payload()) : null })
+			.toList());
 	}
 
 	/** Counts per reason since a time. */
@@ -53,8 +52,35 @@ public class DeadLetters {
 	}
 
 	private static String preview(byte[] payload) {
-		String text = new String(payload, 0, Math.min(payload.length, KEEP_BYTES), StandardCharsets.UTF_8);
-		return text.replace('\u0000', '?');
+		return clean(new String(payload, 0, Math.min(payload.length, KEEP_BYTES), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The text with each control character written as {@code \\uXXXX}, so that a letter
+	 * about a NUL can itself be stored (PostgreSQL keeps no NUL in text).
+	 */
+	static String clean(String text) {
+		if (text == null || !hasControlCharacter(text)) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.length() + 8);
+		text.chars().forEach((c) -> {
+			if (control((char) c)) {
+				out.append(String.format("\\u%04x", c));
+			}
+			else {
+				out.append((char) c);
+			}
+		});
+		return out.toString();
+	}
+
+	static boolean hasControlCharacter(String text) {
+		return text.chars().anyMatch((c) -> control((char) c));
+	}
+
+	private static boolean control(char c) {
+		return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
 	}
 
 }

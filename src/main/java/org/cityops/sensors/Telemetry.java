@@ -12,6 +12,8 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,14 +62,65 @@ public class Telemetry {
 	public record Result(int accepted, Map<String, Integer> refused) {
 	}
 
+	/**
+	 * A stream's messages: each bad one refused on its own (a dead letter with its
+	 * reason) and the rest stored, so that no message can stop the stream.
+	 */
 	public Result ingest(List<Incoming> messages, String source) {
 		Instant now = this.clock.instant();
 		Registry.Snapshot snapshot = this.registry.snapshot();
+		return accept(parse(messages, now, snapshot), messages, source, now, snapshot);
+	}
+
+	/**
+	 * A batch that one sender answers for (HTTP): stored whole, or refused whole with
+	 * every bad item named and nothing written.
+	 */
+	public Result ingestAll(List<Incoming> messages, String source) {
+		Instant now = this.clock.instant();
+		Registry.Snapshot snapshot = this.registry.snapshot();
+		List<TelemetryParser.Parsed> parsed = parse(messages, now, snapshot);
+		List<Refusal> refusals = new ArrayList<>();
+		for (int i = 0; i < parsed.size(); i++) {
+			TelemetryParser.Parsed p = parsed.get(i);
+			if (!p.ok()) {
+				refusals.add(new Refusal(i, DeadLetters.clean(p.deviceId()), p.reason().name(),
+						DeadLetters.clean(p.detail())));
+			}
+		}
+		if (!refusals.isEmpty()) {
+			throw new BatchRefused(refusals);
+		}
+		return accept(parsed, messages, source, now, snapshot);
+	}
+
+	/** One bad item of a batch: its index (from 0), device, reason and what is wrong. */
+	public record Refusal(int index, String deviceId, String reason, String detail) {
+	}
+
+	/** A batch refused whole because of the items listed. */
+	public static final class BatchRefused extends RuntimeException {
+
+		private final List<Refusal> refusals;
+
+		BatchRefused(List<Refusal> refusals) {
+			super(refusals.size() + " reading(s) of the batch are invalid; nothing was stored", null, false, false);
+			this.refusals = List.copyOf(refusals);
+		}
+
+		public List<Refusal> refusals() {
+			return this.refusals;
+		}
+
+	}
+
+	private static List<TelemetryParser.Parsed> parse(List<Incoming> messages, Instant now,
+			Registry.Snapshot snapshot) {
 		List<TelemetryParser.Parsed> parsed = new ArrayList<>(messages.size());
 		for (Incoming m : messages) {
 			parsed.add(TelemetryParser.parse(m.deviceId(), m.payload(), now, snapshot));
 		}
-		return accept(parsed, messages, source, now, snapshot);
+		return parsed;
 	}
 
 	Result accept(List<TelemetryParser.Parsed> parsed, List<Incoming> raw, String source, Instant now,
@@ -89,7 +142,18 @@ public class Telemetry {
 			}
 		}
 		if (!readings.isEmpty()) {
-			this.transactions.executeWithoutResult((tx) -> store(readings, snapshot, now));
+			try {
+				this.transactions.executeWithoutResult((tx) -> store(readings, snapshot, now));
+			}
+			catch (NonTransientDataAccessException ex) {
+				if (ex instanceof NonTransientDataAccessResourceException) {
+					throw ex; // the database is away: the whole batch waits and is tried
+								// again
+				}
+				// the database refuses something in the batch: find what, one message at
+				// a time
+				accepted -= storeOneByOne(parsed, raw, source, now, snapshot, refused, letters);
+			}
 		}
 		if (!letters.isEmpty()) {
 			this.deadLetters.add(letters);
@@ -100,6 +164,38 @@ public class Telemetry {
 		Map<String, Integer> byName = new LinkedHashMap<>();
 		refused.forEach((k, v) -> byName.put(k.name(), v));
 		return new Result(accepted, byName);
+	}
+
+	/**
+	 * Stores each good message in its own transaction; one the database refuses becomes a
+	 * dead letter. Answers how many were refused.
+	 */
+	private int storeOneByOne(List<TelemetryParser.Parsed> parsed, List<Incoming> raw, String source, Instant now,
+			Registry.Snapshot snapshot, Map<TelemetryParser.Reason, Integer> refused,
+			List<DeadLetters.Letter> letters) {
+		int failed = 0;
+		for (int i = 0; i < parsed.size(); i++) {
+			TelemetryParser.Parsed p = parsed.get(i);
+			if (!p.ok()) {
+				continue;
+			}
+			try {
+				this.transactions.executeWithoutResult((tx) -> store(p.readings(), snapshot, now));
+			}
+			catch (NonTransientDataAccessException ex) {
+				if (ex instanceof NonTransientDataAccessResourceException) {
+					throw ex;
+				}
+				failed++;
+				refused.merge(TelemetryParser.Reason.STORE_FAILED, 1, Integer::sum);
+				String why = (ex.getMostSpecificCause().getMessage() != null) ? ex.getMostSpecificCause().getMessage()
+						: ex.getClass().getSimpleName();
+				letters.add(new DeadLetters.Letter(now, source, TelemetryParser.Reason.STORE_FAILED.name(),
+						p.deviceId(), why.substring(0, Math.min(why.length(), 500)),
+						(raw != null) ? raw.get(i).payload() : null));
+			}
+		}
+		return failed;
 	}
 
 	private void store(List<Reading> readings, Registry.Snapshot snapshot, Instant now) {

@@ -34,7 +34,12 @@ final class TelemetryParser {
 	/** Why a message was refused. */
 	enum Reason {
 
-		TOO_LARGE, NOT_JSON, BAD_SHAPE, UNKNOWN_DEVICE, UNKNOWN_METRIC, OUT_OF_RANGE, TIME_IN_FUTURE, TIME_TOO_OLD
+		TOO_LARGE, NOT_JSON, BAD_SHAPE, UNKNOWN_DEVICE, UNKNOWN_METRIC, OUT_OF_RANGE, TIME_IN_FUTURE, TIME_TOO_OLD,
+		/**
+		 * Checked and found good, but the database would not store it (kept so the rest
+		 * goes on).
+		 */
+		STORE_FAILED
 
 	}
 
@@ -73,6 +78,9 @@ final class TelemetryParser {
 		if (deviceId == null) {
 			return Parsed.refused(null, Reason.BAD_SHAPE, "no deviceId");
 		}
+		if (DeadLetters.hasControlCharacter(deviceId)) {
+			return Parsed.refused(deviceId, Reason.BAD_SHAPE, "the device id contains a control character");
+		}
 		Device device = registry.devices().get(deviceId);
 		if (device == null) {
 			return Parsed.refused(deviceId, Reason.UNKNOWN_DEVICE, "device " + deviceId + " is not registered");
@@ -95,6 +103,9 @@ final class TelemetryParser {
 		List<Reading> readings = new ArrayList<>(values.size());
 		for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
 			Map.Entry<String, JsonNode> e = it.next();
+			if (DeadLetters.hasControlCharacter(e.getKey())) {
+				return Parsed.refused(deviceId, Reason.BAD_SHAPE, "a metric name contains a control character");
+			}
 			SensorType.Metric metric = type.metric(e.getKey()).orElse(null);
 			if (metric == null) {
 				return Parsed.refused(deviceId, Reason.UNKNOWN_METRIC,

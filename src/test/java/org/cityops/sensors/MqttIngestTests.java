@@ -147,6 +147,45 @@ class MqttIngestTests {
 		}
 	}
 
+	@Test
+	void aPoisonMessageIsDeadLetteredOnItsOwnAndEveryGoodOneAroundItIsStored() throws Exception {
+		SensorClient sensors = new SensorClient(this.rest);
+		String gauge = sensors.device("WATER_LEVEL", null);
+		Mqtt5AsyncClient publisher = MqttClient.builder()
+			.useMqttVersion5()
+			.identifier("poison-" + PORT)
+			.serverHost("127.0.0.1")
+			.serverPort(PORT)
+			.buildAsync();
+		publisher.connect().join();
+		Instant base = Instant.now().minusSeconds(300);
+		List<String> poisons = List.of("{\"ts\":\"" + base + "\",\"values\":{\"level\u0000cm\":3}}",
+				"{\"ts\":\"2026\u0000\",\"values\":{\"level_cm\":3}}", "\u0000\u0001 not json",
+				"{\"ts\":\"" + base + "\",\"values\":{\"level_cm\":\"\u0000\"}}");
+		long lettersBefore = this.jdbc.sql("select count(*) from sensor_dead_letter where payload like '%' || ? || '%'")
+			.param("\\u0000")
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < 40; i++) {
+			publish(publisher, gauge, base.plusSeconds(i), "{\"level_cm\":" + (i % 5) + "}").join();
+			if (i % 10 == 5) {
+				publisher.publishWith()
+					.topic("cityops/sensors/" + gauge + "/telemetry")
+					.qos(MqttQos.AT_LEAST_ONCE)
+					.payload(poisons.get(i / 10).getBytes(StandardCharsets.UTF_8))
+					.send()
+					.join();
+			}
+		}
+		publisher.disconnect().join();
+		await().atMost(Duration.ofSeconds(60)).until(() -> readings(List.of(gauge)) == 40);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select count(*) from sensor_dead_letter where payload like '%' || ? || '%'")
+				.param("\\u0000")
+				.query(Long.class)
+				.single() == lettersBefore + 4);
+	}
+
 	private long readings(List<String> devices) {
 		return this.jdbc.sql("select count(*) from sensor_reading where device_id = any(cast(:ids as text[]))")
 			.param("ids", "{" + String.join(",", devices) + "}")

@@ -91,6 +91,12 @@ class SensorClient {
 		return send(List.of(reading(device, at, values)));
 	}
 
+	/** One device as the operator sees it (registry, state, reading count). */
+	JsonNode device(String id) {
+		return this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForObject("/api/v1/sensors/devices/" + id, JsonNode.class);
+	}
+
 	List<JsonNode> alarms(String device) {
 		JsonNode list = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForObject("/api/v1/sensors/alarms?device=" + device, JsonNode.class);

@@ -125,29 +125,30 @@ class SensorIngestApiTests {
 	}
 
 	@Test
-	void badMessagesAreCountedAndKeptAndTheRestOfTheBatchIsStored() {
+	void aBatchWithBadReadingsIsRefusedWholeNamingEachAndStoresNothing() {
 		String charger = this.sensors.device("EBIKE_CHARGER", null);
-		JsonNode result = this.sensors
-			.send(List.of(SensorClient.reading(charger, this.now, Map.of("temperature_c", 35)),
-					SensorClient.reading("NO-SUCH-DEVICE", this.now, Map.of("x", 1)),
-					SensorClient.reading(charger, this.now, Map.of("temperature_c", 900)),
-					SensorClient.reading(charger, this.now, Map.of("voltage", 220)),
-					SensorClient.reading(charger, this.now.plus(Duration.ofHours(2)), Map.of("temperature_c", 30)),
-					SensorClient.reading(charger, this.now.minus(Duration.ofDays(30)), Map.of("temperature_c", 30)),
-					Map.of("deviceId", charger, "ts", "yesterday", "values", Map.of("temperature_c", 30)),
-					"not an object"));
-		assertThat(result.path("accepted").asInt()).isEqualTo(1);
-		assertThat(result.path("refused").path("UNKNOWN_DEVICE").asInt()).isEqualTo(1);
-		assertThat(result.path("refused").path("OUT_OF_RANGE").asInt()).isEqualTo(1);
-		assertThat(result.path("refused").path("UNKNOWN_METRIC").asInt()).isEqualTo(1);
-		assertThat(result.path("refused").path("TIME_IN_FUTURE").asInt()).isEqualTo(1);
-		assertThat(result.path("refused").path("TIME_TOO_OLD").asInt()).isEqualTo(1);
-		assertThat(result.path("refused").path("BAD_SHAPE").asInt()).isEqualTo(2);
-		JsonNode letters = this.rest.withBasicAuth("operator", "cityops-demo")
-			.getForObject("/api/v1/sensors/dead-letters?reason=OUT_OF_RANGE", JsonNode.class);
-		assertThat(letters.path("latest")).anySatisfy((l) -> assertThat(l.path("detail").asText()).contains("900"));
-		assertThat(letters.path("counts"))
-			.anySatisfy((c) -> assertThat(c.path("reason").asText()).isEqualTo("BAD_SHAPE"));
+		List<Object> batch = List.of(SensorClient.reading(charger, this.now, Map.of("temperature_c", 35)),
+				SensorClient.reading("NO-SUCH-DEVICE", this.now, Map.of("x", 1)),
+				SensorClient.reading(charger, this.now, Map.of("temperature_c", 900)),
+				SensorClient.reading(charger, this.now, Map.of("voltage", 220)),
+				SensorClient.reading(charger, this.now.plus(Duration.ofHours(2)), Map.of("temperature_c", 30)),
+				SensorClient.reading(charger, this.now.minus(Duration.ofDays(30)), Map.of("temperature_c", 30)),
+				Map.of("deviceId", charger, "ts", "yesterday", "values", Map.of("temperature_c", 30)), "not an object",
+				SensorClient.reading(charger, this.now, Map.of("temperature\u0000c", 30)));
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		json.set("X-API-Key", this.sensors.key);
+		ResponseEntity<JsonNode> refused = this.rest.postForEntity("/api/v1/sensors/readings",
+				new HttpEntity<>(Map.of("readings", batch), json), JsonNode.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(refused.getBody().path("errors")).extracting((e) -> e.path("index").asInt())
+			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+		assertThat(refused.getBody().path("errors")).extracting((e) -> e.path("reason").asText())
+			.containsExactly("UNKNOWN_DEVICE", "OUT_OF_RANGE", "UNKNOWN_METRIC", "TIME_IN_FUTURE", "TIME_TOO_OLD",
+					"BAD_SHAPE", "BAD_SHAPE", "BAD_SHAPE");
+		assertThat(refused.getBody().path("errors").get(1).path("detail").asText()).contains("900");
+		assertThat(this.sensors.device(charger).path("readingCount").asLong()).as("nothing stored").isZero();
+		assertThat(this.sensors.send(List.of(batch.get(0))).path("accepted").asInt()).isEqualTo(1);
 
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);

@@ -99,7 +99,7 @@ class SensorApiController {
 		for (JsonNode r : readings) {
 			messages.add(new Telemetry.Incoming(null, JSON.writeValueAsBytes(r)));
 		}
-		return this.telemetry.ingest(messages, "HTTP");
+		return this.telemetry.ingestAll(messages, "HTTP");
 	}
 
 	@PostMapping("/devices")
@@ -197,6 +197,13 @@ class SensorApiController {
 	ProblemDetail refused(DeviceRegistration.Refused ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
 		problem.setProperty("errors", ex.problems());
+		return problem;
+	}
+
+	@ExceptionHandler(Telemetry.BatchRefused.class)
+	ProblemDetail batchRefused(Telemetry.BatchRefused ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+		problem.setProperty("errors", ex.refusals());
 		return problem;
 	}
 
