@@ -37,7 +37,10 @@ public class DeviceRegistration {
 
 	private final java.time.Clock clock;
 
-	DeviceRegistration(JdbcTemplate jdbc, Registry registry, Grid grid, java.time.Clock clock) {
+	private final MqttAccounts accounts;
+
+	DeviceRegistration(JdbcTemplate jdbc, Registry registry, Grid grid, java.time.Clock clock, MqttAccounts accounts) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.grid = grid;
@@ -71,6 +74,16 @@ public class DeviceRegistration {
 	}
 
 	@Transactional
+	/** A new MQTT secret for the device, shown this once. */
+	public String credentialsForDevice(String id) {
+		return this.accounts.issueForDevice(id).orElseThrow(() -> new Alarms.AlarmNotFound("No device " + id));
+	}
+
+	/** A new MQTT secret for the gateway, which publishes for all its devices. */
+	public String credentialsForGateway(String id) {
+		return this.accounts.issueForGateway(id).orElseThrow(() -> new Alarms.AlarmNotFound("No gateway " + id));
+	}
+
 	public void gateway(String id, String name) {
 		if (id == null || !id.matches(ID) || name == null || name.isBlank()) {
 			throw new Refused(List.of("A gateway has an id (letters, digits, '.', '_', '-', at most 64) and a name"));

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * delivering to the shared subscription. Messages it acknowledged but the platform had
  * not yet committed are lost with the process (at most one batch and the ingest queue);
  * an external broker with persistent sessions
- * ({@code cityops.sensors.mqtt.embedded=false}) keeps them. It accepts anonymous clients:
- * keep it on the loopback address, or use an external broker with authentication for
- * devices on a network.
+ * ({@code cityops.sensors.mqtt.embedded=false}) keeps them. Every client signs in
+ * ({@link MqttSecurity}): devices and gateways with the credentials the registry issued,
+ * the platform with its own account; anonymous and wrong credentials are refused.
  */
 @Component
 @ConditionalOnExpression("${cityops.sensors.mqtt.enabled:true} and ${cityops.sensors.mqtt.embedded:true}")
@@ -37,10 +37,13 @@ class MqttBroker implements InitializingBean, DisposableBean {
 
 	private final Path folder;
 
+	private final MqttAccounts accounts;
+
 	private EmbeddedHiveMQ hivemq;
 
-	MqttBroker(MqttProperties properties, @Value("${cityops.data-dir:./data}") String dataDir) {
+	MqttBroker(MqttProperties properties, MqttAccounts accounts, @Value("${cityops.data-dir:./data}") String dataDir) {
 		this.properties = properties;
+		this.accounts = accounts;
 		this.folder = Path.of(dataDir, "mqtt").toAbsolutePath();
 	}
 
@@ -79,6 +82,7 @@ class MqttBroker implements InitializingBean, DisposableBean {
 			.withConfigurationFolder(this.folder.resolve("conf"))
 			.withDataFolder(this.folder.resolve("data"))
 			.withExtensionsFolder(this.folder.resolve("extensions"))
+			.withEmbeddedExtension(MqttSecurity.extension(this.accounts))
 			.build();
 		this.hivemq.start().join();
 		log.info("Embedded MQTT broker listening on {}:{} (data in {})", this.properties.host(), this.properties.port(),

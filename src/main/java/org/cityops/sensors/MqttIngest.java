@@ -40,6 +40,8 @@ class MqttIngest implements SmartLifecycle {
 
 	private final MqttProperties properties;
 
+	private final MqttAccounts.PlatformAccount account;
+
 	private final BlockingQueue<Mqtt5Publish> queue;
 
 	private volatile boolean running;
@@ -48,9 +50,11 @@ class MqttIngest implements SmartLifecycle {
 
 	private Thread worker;
 
-	MqttIngest(Telemetry telemetry, MqttProperties properties, @Autowired(required = false) MqttBroker broker) {
+	MqttIngest(Telemetry telemetry, MqttProperties properties, MqttAccounts.PlatformAccount account,
+			@Autowired(required = false) MqttBroker broker) {
 		this.telemetry = telemetry;
 		this.properties = properties;
+		this.account = account;
 		this.queue = new ArrayBlockingQueue<>(Math.max(10_000, properties.batch() * 10));
 	}
 
@@ -62,11 +66,10 @@ class MqttIngest implements SmartLifecycle {
 			.serverHost(this.properties.host())
 			.serverPort(this.properties.port())
 			.automaticReconnectWithDefaultConfig();
-		if (this.properties.username() != null) {
+		if (this.account.password() != null) {
 			builder = builder.simpleAuth()
-				.username(this.properties.username())
-				.password((this.properties.password() != null)
-						? this.properties.password().getBytes(StandardCharsets.UTF_8) : new byte[0])
+				.username(this.account.username())
+				.password(this.account.password().getBytes(StandardCharsets.UTF_8))
 				.applySimpleAuth();
 		}
 		this.client = builder.buildAsync();

@@ -41,12 +41,16 @@ class MqttIngestTests {
 
 	static final int PORT = freePort();
 
+	static final String PLATFORM_PASSWORD = "platform-test-secret";
+
 	@DynamicPropertySource
 	static void mqtt(DynamicPropertyRegistry registry) {
 		registry.add("cityops.sensors.mqtt.enabled", () -> "true");
 		registry.add("cityops.sensors.mqtt.embedded", () -> "true");
 		registry.add("cityops.sensors.mqtt.port", () -> PORT);
 		registry.add("cityops.sensors.mqtt.client-id", () -> "cityops-test-a");
+		// the platform's own account on its broker, known to the second instance too
+		registry.add("cityops.sensors.mqtt.password", () -> PLATFORM_PASSWORD);
 		// one group with the second instance, which uses this instance's broker
 		registry.add("cityops.sensors.mqtt.shared", () -> "true");
 	}
@@ -78,35 +82,32 @@ class MqttIngestTests {
 				"--spring.datasource.url=" + this.dataSource.getJdbcUrl(), "--spring.datasource.username=postgres",
 				"--cityops.demo=false", "--server.port=0", "--cityops.sensors.mqtt.enabled=true",
 				"--cityops.sensors.mqtt.embedded=false", "--cityops.sensors.mqtt.port=" + PORT,
-				"--cityops.sensors.mqtt.client-id=cityops-test-b", "--cityops.sensors.mqtt.batch=200")) {
+				"--cityops.sensors.mqtt.client-id=cityops-test-b", "--cityops.sensors.mqtt.batch=200",
+				"--cityops.sensors.mqtt.password=" + PLATFORM_PASSWORD);
+				DeviceClients clients = new DeviceClients(this.rest.getRootUri(), PORT)) {
 			double before = accepted(this.meters);
-			Mqtt5AsyncClient publisher = MqttClient.builder()
-				.useMqttVersion5()
-				.identifier("publisher-" + PORT)
-				.serverHost("127.0.0.1")
-				.serverPort(PORT)
-				.buildAsync();
-			publisher.connect().join();
 			Instant base = Instant.now().minusSeconds(600);
 			List<CompletableFuture<?>> sent = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				for (String device : water) {
-					sent.add(publish(publisher, device, base.plusSeconds(i), "{\"level_cm\":" + (i % 5) + "}"));
+					sent.add(publish(clients.client(device), device, base.plusSeconds(i),
+							"{\"level_cm\":" + (i % 5) + "}"));
 				}
 				for (String device : smoke) {
-					sent.add(publish(publisher, device, base.plusSeconds(i),
+					sent.add(publish(clients.client(device), device, base.plusSeconds(i),
 							"{\"smoke\":" + ((i >= 100) ? 1 : 0) + "}"));
 				}
 			}
 			for (int i = 0; i < 200; i++) {
-				sent.add(publisher.publishWith()
+				sent.add(clients.client(water.get(i % water.size()))
+					.publishWith()
 					.topic("cityops/sensors/" + water.get(i % water.size()) + "/telemetry")
 					.qos(MqttQos.AT_LEAST_ONCE)
 					.payload(("not json " + i).getBytes(StandardCharsets.UTF_8))
 					.send());
 			}
 			CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-			publisher.disconnect().join();
+			clients.close();
 
 			List<String> all = new ArrayList<>(water);
 			all.addAll(smoke);
@@ -151,13 +152,8 @@ class MqttIngestTests {
 	void aPoisonMessageIsDeadLetteredOnItsOwnAndEveryGoodOneAroundItIsStored() throws Exception {
 		SensorClient sensors = new SensorClient(this.rest);
 		String gauge = sensors.device("WATER_LEVEL", null);
-		Mqtt5AsyncClient publisher = MqttClient.builder()
-			.useMqttVersion5()
-			.identifier("poison-" + PORT)
-			.serverHost("127.0.0.1")
-			.serverPort(PORT)
-			.buildAsync();
-		publisher.connect().join();
+		DeviceClients clients = new DeviceClients(this.rest.getRootUri(), PORT);
+		Mqtt5AsyncClient publisher = clients.client(gauge);
 		Instant base = Instant.now().minusSeconds(300);
 		List<String> poisons = List.of("{\"ts\":\"" + base + "\",\"values\":{\"level\u0000cm\":3}}",
 				"{\"ts\":\"2026\u0000\",\"values\":{\"level_cm\":3}}", "\u0000\u0001 not json",
@@ -177,13 +173,103 @@ class MqttIngestTests {
 					.join();
 			}
 		}
-		publisher.disconnect().join();
+		clients.close();
 		await().atMost(Duration.ofSeconds(60)).until(() -> readings(List.of(gauge)) == 40);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.sql("select count(*) from sensor_dead_letter where payload like '%' || ? || '%'")
 				.param("\\u0000")
 				.query(Long.class)
 				.single() == lettersBefore + 4);
+	}
+
+	@Test
+	void theBrokerLetsInOnlyTheRegistrysCredentialsAndEachOnlyToItsOwnTopic() throws Exception {
+		SensorClient sensors = new SensorClient(this.rest);
+		String mine = sensors.device("WATER_LEVEL", null);
+		String other = sensors.device("WATER_LEVEL", null);
+		assertThat(connect("anonymous-" + PORT, null, null)).as("anonymous").isFalse();
+		assertThat(connect("guess-" + PORT, mine, "wrong")).as("a wrong password").isFalse();
+		assertThat(connect("platform-guess-" + PORT, "cityops-platform", "wrong")).as("the platform's name").isFalse();
+		try (DeviceClients clients = new DeviceClients(this.rest.getRootUri(), PORT)) {
+			Mqtt5AsyncClient device = clients.client(mine);
+			Instant at = Instant.now().minusSeconds(60);
+			var foreign = device.publishWith()
+				.topic("cityops/sensors/" + other + "/telemetry")
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.payload(("{\"ts\":\"" + at + "\",\"values\":{\"level_cm\":90}}").getBytes(StandardCharsets.UTF_8))
+				.send();
+			assertThat(foreign).failsWithin(Duration.ofSeconds(10));
+			var subscription = clients.client(other)
+				.subscribeWith()
+				.topicFilter("cityops/sensors/+/telemetry")
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.callback((p) -> {
+				})
+				.send();
+			assertThat(subscription).as("a device may not listen to the others").failsWithin(Duration.ofSeconds(10));
+			// a client that overstepped may have been disconnected: sign in again
+			try (DeviceClients again = new DeviceClients(this.rest.getRootUri(), PORT, clients.secrets())) {
+				publish(again.client(mine), mine, at, "{\"level_cm\":5}").join();
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> readings(List.of(mine)) == 1);
+			assertThat(readings(List.of(other))).as("nothing published for another device").isZero();
+		}
+		String gateway = sensors.gateway();
+		String behind = sensors.device("SMOKE", gateway);
+		String password = this.rest.withBasicAuth("admin", "cityops-demo")
+			.postForObject("/api/v1/sensors/gateways/" + gateway + "/credentials", null, JsonNode.class)
+			.path("password")
+			.asText();
+		Instant at = Instant.now().minusSeconds(30);
+		Mqtt5AsyncClient hub = signedIn("gateway-a-" + PORT, gateway, password);
+		assertThat(publish(hub, mine, at, "{\"level_cm\":9}")).as("not the gateway's device")
+			.failsWithin(Duration.ofSeconds(10));
+		// the broker disconnects a client that overstepped; the gateway signs in again
+		hub = signedIn("gateway-b-" + PORT, gateway, password);
+		publish(hub, behind, at, "{\"smoke\":0,\"battery\":90}").join();
+		await().atMost(Duration.ofSeconds(30)).until(() -> readings(List.of(behind)) == 2); // smoke
+																							// and
+																							// battery
+		assertThat(readings(List.of(mine))).isEqualTo(1);
+		hub.disconnect().join();
+	}
+
+	private static Mqtt5AsyncClient signedIn(String id, String username, String password) {
+		Mqtt5AsyncClient client = MqttClient.builder()
+			.useMqttVersion5()
+			.identifier(id)
+			.serverHost("127.0.0.1")
+			.serverPort(PORT)
+			.simpleAuth()
+			.username(username)
+			.password(password.getBytes(StandardCharsets.UTF_8))
+			.applySimpleAuth()
+			.buildAsync();
+		client.connect().join();
+		return client;
+	}
+
+	/** Whether a client with these credentials (null: none) is let in. */
+	private static boolean connect(String id, String username, String password) {
+		var builder = MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1").serverPort(PORT);
+		if (username != null) {
+			builder = builder.simpleAuth()
+				.username(username)
+				.password(password.getBytes(StandardCharsets.UTF_8))
+				.applySimpleAuth();
+		}
+		Mqtt5AsyncClient client = builder.buildAsync();
+		try {
+			client.connect().get(10, java.util.concurrent.TimeUnit.SECONDS);
+			client.disconnect().join();
+			return true;
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			return false;
+		}
+		catch (InterruptedException | java.util.concurrent.TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private long readings(List<String> devices) {

@@ -113,7 +113,7 @@ public final class SensorLoad {
 				.send()
 				.join();
 			long start = System.nanoTime();
-			publish(port, messages, devices, 0);
+			publish(null, port, messages, devices, 0); // the bare broker: no accounts
 			// until every message arrived, or 30 s went by without one
 			long left;
 			do {
@@ -131,7 +131,23 @@ public final class SensorLoad {
 		}
 	}
 
+	/**
+	 * The load's devices are published by four clients, each signed in as one gateway.
+	 */
+	static final int CLIENTS = 4;
+
+	static String gateway(int client) {
+		return "LOADGW-" + client;
+	}
+
 	private static void register(String base, int count) throws Exception {
+		if (count % CLIENTS != 0) {
+			throw new IllegalArgumentException("COUNT is a multiple of " + CLIENTS);
+		}
+		for (int c = 0; c < CLIENTS; c++) {
+			post(base + "/api/v1/sensors/gateways", "application/json",
+					"{\"id\":\"" + gateway(c) + "\",\"name\":\"load gateway " + c + "\"}");
+		}
 		JsonNode map = new ObjectMapper().readTree(get(base + "/api/v1/sensors/map"));
 		StringBuilder csv = new StringBuilder("id,type,lon,lat,building,household,installed_on,gateway\n");
 		for (int i = 0; i < count; i++) {
@@ -143,7 +159,9 @@ public final class SensorLoad {
 				.append(place.get(2).asDouble())
 				.append(',')
 				.append(place.get(3).asDouble())
-				.append(",load,,2026-01-01,\n");
+				.append(",load,,2026-01-01,")
+				.append(gateway(i % CLIENTS))
+				.append('\n');
 		}
 		long start = System.nanoTime();
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sensors/devices"))
@@ -161,7 +179,7 @@ public final class SensorLoad {
 	private static void ingest(String base, int port, int messages, int devices, int rate) throws Exception {
 		double before = accepted(base);
 		long start = System.nanoTime();
-		publish(port, messages, devices, rate);
+		publish(base, port, messages, devices, rate);
 		double published = (System.nanoTime() - start) / 1e9;
 		double[] now = { before };
 		try {
@@ -183,15 +201,26 @@ public final class SensorLoad {
 	 * at {@code rate} messages per second if it is positive. Each device's readings are a
 	 * second apart, starting two days ago, so that every one is new to the rules.
 	 */
-	private static void publish(int port, int messages, int devices, int rate) {
+	private static void publish(String base, int port, int messages, int devices, int rate) throws Exception {
 		List<Mqtt5AsyncClient> clients = new ArrayList<>();
-		for (int c = 0; c < 4; c++) {
-			Mqtt5AsyncClient client = MqttClient.builder()
+		for (int c = 0; c < CLIENTS; c++) {
+			var builder = MqttClient.builder()
 				.useMqttVersion5()
 				.identifier("load-" + c + "-" + System.nanoTime())
 				.serverHost("127.0.0.1")
-				.serverPort(port)
-				.buildAsync();
+				.serverPort(port);
+			if (base != null) {
+				String password = new ObjectMapper()
+					.readTree(post(base + "/api/v1/sensors/gateways/" + gateway(c) + "/credentials", "application/json",
+							""))
+					.path("password")
+					.asText();
+				builder = builder.simpleAuth()
+					.username(gateway(c))
+					.password(password.getBytes(StandardCharsets.UTF_8))
+					.applySimpleAuth();
+			}
+			Mqtt5AsyncClient client = builder.buildAsync();
 			client.connect().join();
 			clients.add(client);
 		}
@@ -238,6 +267,18 @@ public final class SensorLoad {
 	private static double accepted(String base) throws Exception {
 		Matcher m = ACCEPTED.matcher(get(base + "/actuator/prometheus"));
 		return m.find() ? Double.parseDouble(m.group(1)) : 0;
+	}
+
+	private static String post(String url, String type, String body) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", ADMIN)
+			.header("Content-Type", type)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
+		}
+		return response.body();
 	}
 
 	private static String get(String url) throws Exception {

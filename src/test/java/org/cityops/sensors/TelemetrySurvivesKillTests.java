@@ -65,25 +65,19 @@ class TelemetrySurvivesKillTests {
 		Map<String, AtomicInteger> acked = new ConcurrentHashMap<>();
 		Instant base = Instant.now().minus(Duration.ofHours(2));
 		Process app = start(port, mqtt);
-		Mqtt5AsyncClient publisher = null;
+		Map<String, String> secrets = new ConcurrentHashMap<>();
 		try {
 			awaitHealthy(port);
-			publisher = MqttClient.builder()
-				.useMqttVersion5()
-				.identifier("kill-test-publisher")
-				.serverHost("127.0.0.1")
-				.serverPort(mqtt)
-				.buildAsync();
-			publisher.connect().join();
+			DeviceClients publisher = new DeviceClients("http://127.0.0.1:" + port, mqtt, secrets);
 			int round = 0;
 			while (total(acked) < 3000) {
 				List<CompletableFuture<?>> sent = new ArrayList<>();
 				for (String d : devices) {
-					sent.add(publish(publisher, d, base.plusSeconds(round), "{\"level_cm\":" + (round % 4) + "}",
-							acked));
+					sent.add(publish(publisher.client(d), d, base.plusSeconds(round),
+							"{\"level_cm\":" + (round % 4) + "}", acked));
 				}
 				for (String d : smoke) {
-					sent.add(publish(publisher, d, base.plusSeconds(round),
+					sent.add(publish(publisher.client(d), d, base.plusSeconds(round),
 							"{\"smoke\":" + ((round >= 2) ? 1 : 0) + "}", acked));
 				}
 				CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
@@ -93,7 +87,7 @@ class TelemetrySurvivesKillTests {
 				.until(() -> count(get(port, "/api/v1/sensors/alarms?state=OPEN"), "\"rule\":\"SMOKE\"") >= 5);
 			for (int r = round; r < round + 5; r++) {
 				for (String d : devices) {
-					publish(publisher, d, base.plusSeconds(r), "{\"level_cm\":1}", acked);
+					publish(publisher.client(d), d, base.plusSeconds(r), "{\"level_cm\":1}", acked);
 				}
 			}
 			app.destroyForcibly(); // SIGKILL with messages in flight
@@ -149,19 +143,15 @@ class TelemetrySurvivesKillTests {
 				}
 			}
 			assertThat(withAlarm).as("smoke alarms raised before the kill").isGreaterThanOrEqualTo(5);
-			Mqtt5AsyncClient again = MqttClient.builder()
-				.useMqttVersion5()
-				.identifier("kill-test-publisher-2")
-				.serverHost("127.0.0.1")
-				.serverPort(mqtt)
-				.buildAsync();
-			again.connect().join();
+			DeviceClients again = new DeviceClients("http://127.0.0.1:" + port, mqtt, secrets);
 			Instant now = Instant.now();
 			for (int i = 0; i < 5; i++) {
-				publish(again, devices.get(i), now, "{\"level_cm\":77}", new ConcurrentHashMap<>()).join();
+				publish(again.client(devices.get(i)), devices.get(i), now, "{\"level_cm\":77}",
+						new ConcurrentHashMap<>())
+					.join();
 			}
 			for (String d : smoke) {
-				publish(again, d, now, "{\"smoke\":1}", new ConcurrentHashMap<>()).join();
+				publish(again.client(d), d, now, "{\"smoke\":1}", new ConcurrentHashMap<>()).join();
 			}
 			for (int i = 0; i < 5; i++) {
 				String device = devices.get(i);
@@ -173,7 +163,7 @@ class TelemetrySurvivesKillTests {
 					.until(() -> count(get(port, "/api/v1/sensors/alarms?device=" + d), "\"rule\":\"SMOKE\"") == 1);
 				assertThat(count(get(port, "/api/v1/sensors/alarms?device=" + d), "\"rule\":\"SMOKE\"")).isEqualTo(1);
 			}
-			again.disconnect().join();
+			again.close();
 		}
 		finally {
 			restarted.destroy();

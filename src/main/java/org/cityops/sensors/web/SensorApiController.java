@@ -131,6 +131,21 @@ class SensorApiController {
 		return Map.of("id", body.get("id"));
 	}
 
+	@PostMapping("/devices/{id}/credentials")
+	@PreAuthorize(Access.ADMIN)
+	@Operation(summary = "ADMIN: a new MQTT password for the device (user name: its id); shown once, the old one stops")
+	Map<String, Object> deviceCredentials(@PathVariable String id) {
+		return Map.of("username", id, "password", this.registration.credentialsForDevice(id), "topic",
+				"cityops/sensors/" + id + "/telemetry");
+	}
+
+	@PostMapping("/gateways/{id}/credentials")
+	@PreAuthorize(Access.ADMIN)
+	@Operation(summary = "ADMIN: a new MQTT password for the gateway, which publishes for its devices; shown once")
+	Map<String, Object> gatewayCredentials(@PathVariable String id) {
+		return Map.of("username", id, "password", this.registration.credentialsForGateway(id));
+	}
+
 	@GetMapping("/devices/{id}")
 	@Operation(summary = "One device: registry, last seen and values, reading count, the last day's readings")
 	@PreAuthorize(Access.STAFF)
