@@ -20,17 +20,62 @@ final class PhotoSanitizer {
 	private PhotoSanitizer() {
 	}
 
+	/** The largest picture taken, in pixels (a 100-megapixel camera). */
+	static final long MAX_PIXELS = 100_000_000L;
+
 	static Clean clean(byte[] data) {
+		Clean clean;
 		if (isJpeg(data)) {
-			return new Clean("image/jpeg", jpeg(data));
+			clean = new Clean("image/jpeg", jpeg(data));
 		}
-		if (isPng(data)) {
-			return new Clean("image/png", png(data));
+		else if (isPng(data)) {
+			clean = new Clean("image/png", png(data));
 		}
-		if (isWebp(data)) {
-			return new Clean("image/webp", webp(data));
+		else if (isWebp(data)) {
+			clean = new Clean("image/webp", webp(data));
 		}
-		throw CaseProblem.invalid("The file is not a JPEG, PNG or WebP picture (checked by its content)");
+		else {
+			throw CaseProblem.invalid("The file is not a JPEG, PNG or WebP picture (checked by its content)");
+		}
+		requireDecodes(clean);
+		return clean;
+	}
+
+	/**
+	 * Reads the picture through ImageIO (the JDK's JPEG and PNG readers, TwelveMonkeys'
+	 * WebP reader), subsampled so that a large photo costs little: what does not decode
+	 * as the picture it claims to be is refused.
+	 */
+	private static void requireDecodes(Clean clean) {
+		java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO
+			.getImageReadersByMIMEType(clean.contentType());
+		if (!readers.hasNext()) {
+			throw new IllegalStateException("No ImageIO reader for " + clean.contentType());
+		}
+		javax.imageio.ImageReader reader = readers.next();
+		try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO
+			.createImageInputStream(new java.io.ByteArrayInputStream(clean.bytes()))) {
+			reader.setInput(in, true, true);
+			int width = reader.getWidth(0);
+			int height = reader.getHeight(0);
+			if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
+				throw CaseProblem.invalid("The picture is " + width + " × " + height + " pixels; at most "
+						+ MAX_PIXELS / 1_000_000 + " megapixels");
+			}
+			javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+			param.setSourceSubsampling(Math.max(1, width / 256), Math.max(1, height / 256), 0, 0);
+			reader.read(0, param);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			if (ex instanceof CaseProblem problem) {
+				throw problem;
+			}
+			throw CaseProblem.invalid("The " + clean.contentType().substring(6).toUpperCase(java.util.Locale.ROOT)
+					+ " file does not decode as a picture (damaged or cut short)");
+		}
+		finally {
+			reader.dispose();
+		}
 	}
 
 	static boolean isJpeg(byte[] d) {
@@ -80,7 +125,7 @@ final class PhotoSanitizer {
 		int i = 8;
 		while (i + 12 <= d.length) {
 			int length = ByteBuffer.wrap(d, i, 4).getInt();
-			if (length < 0 || i + 12 + length > d.length) {
+			if (length < 0 || (long) i + 12 + length > d.length) {
 				throw CaseProblem.invalid("The PNG file is damaged (a chunk runs past its end)");
 			}
 			String type = ascii(d, i + 4, 4);
@@ -97,22 +142,29 @@ final class PhotoSanitizer {
 
 	private static byte[] webp(byte[] d) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream(d.length);
+		boolean image = false;
 		int i = 12;
 		while (i + 8 <= d.length) {
 			String type = ascii(d, i, 4);
 			int length = ByteBuffer.wrap(d, i + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-			int padded = length + (length & 1);
-			if (length < 0 || i + 8 + padded > d.length + (length & 1)) {
+			// in long arithmetic: a length near 2^31 must not wrap round to a small
+			// number
+			long padded = (long) length + (length & 1);
+			if (length < 0 || i + 8 + padded > (long) d.length + (length & 1)) {
 				throw CaseProblem.invalid("The WebP file is damaged (a chunk runs past its end)");
 			}
+			image |= type.equals("VP8 ") || type.equals("VP8L") || type.equals("VP8X");
 			if (!type.equals("EXIF") && !type.equals("XMP ")) {
-				byte[] chunk = Arrays.copyOfRange(d, i, Math.min(d.length, i + 8 + padded));
+				byte[] chunk = Arrays.copyOfRange(d, i, (int) Math.min(d.length, i + 8 + padded));
 				if (type.equals("VP8X")) {
 					chunk[8] &= (byte) ~0x0C; // clear the EXIF and XMP flags
 				}
 				body.writeBytes(chunk);
 			}
-			i += 8 + padded;
+			i += (int) (8 + padded);
+		}
+		if (!image) {
+			throw CaseProblem.invalid("The WebP file holds no picture (cut short)");
 		}
 		byte[] chunks = body.toByteArray();
 		ByteBuffer out = ByteBuffer.allocate(12 + chunks.length).order(ByteOrder.LITTLE_ENDIAN);

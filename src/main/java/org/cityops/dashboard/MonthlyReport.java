@@ -53,7 +53,7 @@ public class MonthlyReport {
 			new String[] { "onTimeRegistrationRate", "按时立案率" }, new String[] { "dispatchRate", "派遣率" },
 			new String[] { "onTimeDispatchRate", "按时派遣率" }, new String[] { "handlingRate", "处置率" },
 			new String[] { "onTimeHandlingRate", "按时处置率" }, new String[] { "verificationRate", "核查率" },
-			new String[] { "closureRate", "结案率" }, new String[] { "onTimeClosureRate", "按时结案率" },
+			new String[] { "closureRate", "结案率（标准流程）" }, new String[] { "onTimeClosureRate", "按时结案率" },
 			new String[] { "reworkRate", "返工率" }, new String[] { "returnRate", "退回率" },
 			new String[] { "simpleProcedureShare", "简易程序占比" });
 
@@ -97,6 +97,10 @@ public class MonthlyReport {
 		}
 		catch (RuntimeException ex) {
 			throw DashboardProblem.invalid("'" + month + "' is not a month like 2026-11");
+		}
+		if (m.getYear() < org.cityops.shared.Dates.FIRST.getYear()) {
+			throw DashboardProblem.invalid("The month " + m + " is before the platform's first year, "
+					+ org.cityops.shared.Dates.FIRST.getYear());
 		}
 		if (m.isAfter(YearMonth.from(LocalDate.ofInstant(this.clock.instant(), this.zone)))) {
 			throw DashboardProblem.invalid("The month " + m + " has not begun; give this month or an earlier one");
@@ -155,8 +159,9 @@ public class MonthlyReport {
 			row(s, 0, "桃浦镇城市运行月报 " + d.month());
 			row(s, 2, "指标", "数值");
 			CaseCounts c = d.counts();
-			Object[][] figures = { { "上报案件", c.reported() }, { "立案", c.registered() }, { "结案", c.closed() },
-					{ "在办", c.open() }, { "超期在办", c.openOverdue() }, { "督办在办", c.openSupervised() } };
+			Object[][] figures = { { "上报案件", c.reported() }, { "立案", c.registered() }, { "标准流程案件", c.standard() },
+					{ "简易程序案件", c.simple() }, { "结案", c.closed() }, { "在办", c.open() }, { "超期在办", c.openOverdue() },
+					{ "督办在办", c.openSupervised() } };
 			int r = 3;
 			for (Object[] f : figures) {
 				row(s, r++, f);
@@ -257,8 +262,8 @@ public class MonthlyReport {
 				pdf.text(50, 18, "桃浦镇城市运行月报 " + d.month());
 				pdf.skip(30);
 				CaseCounts c = d.counts();
-				pdf.text(50, 11, "上报 " + c.reported() + "    立案 " + c.registered() + "    结案 " + c.closed() + "    在办 "
-						+ c.open() + "    超期在办 " + c.openOverdue());
+				pdf.text(50, 11, "上报 " + c.reported() + "    立案 " + c.registered() + "（标准流程 " + c.standard() + "，简易程序 "
+						+ c.simple() + "）    结案 " + c.closed() + "    在办 " + c.open() + "    超期在办 " + c.openOverdue());
 				pdf.skip(25);
 				for (int i = 0; i < RATES.size(); i++) {
 					String[] rate = RATES.get(i);

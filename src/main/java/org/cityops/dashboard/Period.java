@@ -20,6 +20,7 @@ public final class Period {
 	public static Instant[] of(String month, String from, String to, ZoneId zone, Instant now) {
 		if (month != null && !month.isBlank()) {
 			YearMonth m = parse(month, YearMonth::parse, "month", "2026-11");
+			inWindow(m.atDay(1).atStartOfDay(zone).toInstant());
 			return new Instant[] { m.atDay(1).atStartOfDay(zone).toInstant(),
 					m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant() };
 		}
@@ -31,7 +32,24 @@ public final class Period {
 		if (from == null || from.isBlank() || to == null || to.isBlank()) {
 			throw DashboardProblem.invalid("Give both from and to (or month=YYYY-MM)");
 		}
-		return new Instant[] { instant(from, zone, false), instant(to, zone, true) };
+		Instant start = inWindow(instant(from, zone, false));
+		Instant end = inWindow(instant(to, zone, true));
+		try {
+			org.cityops.shared.Dates.requireSpan(start, end, "A period");
+		}
+		catch (IllegalArgumentException ex) {
+			throw DashboardProblem.invalid(ex.getMessage());
+		}
+		return new Instant[] { start, end };
+	}
+
+	private static Instant inWindow(Instant instant) {
+		try {
+			return org.cityops.shared.Dates.require(instant, "The period's day");
+		}
+		catch (IllegalArgumentException ex) {
+			throw DashboardProblem.invalid(ex.getMessage());
+		}
 	}
 
 	private static Instant instant(String value, ZoneId zone, boolean end) {

@@ -184,13 +184,30 @@ class HotlineOrders {
 	/**
 	 * Open orders with a deadline before {@code horizon}, locked, skipping those locked.
 	 */
-	List<HotlineOrder> lockDueBefore(Instant horizon, int limit) {
+	/**
+	 * Orders with a deadline before the horizon that still owe a warning for it (near, or
+	 * overdue once due), the earliest deadline first, locked so that one sweeper takes
+	 * each: an order warned already is left out, so however many are open, every one gets
+	 * its turn.
+	 */
+	List<HotlineOrder> lockDueBefore(Instant now, Instant horizon, int limit) {
 		return this.jdbc.sql("""
-				select * from hotline_order
-				 where status in ('DISPATCHED', 'RETURN_REQUESTED', 'REHANDLING')
-				   and ((first_contact_at is null and first_contact_due < :horizon)
-				        or coalesce(case when round > 1 then rehandle_due end, conclude_due) < :horizon)
-				 order by id limit :limit for update skip locked""")
+				with pending as (
+				  select id,
+				         case when first_contact_at is null and not ('CONTACT:OVERDUE' = any(alerts))
+				                   and (first_contact_due <= :now or not ('CONTACT:NEAR' = any(alerts)))
+				              then first_contact_due end as contact,
+				         case when status <> 'RETURN_REQUESTED'
+				                   and not (('CONCLUDE:' || round || ':OVERDUE') = any(alerts))
+				                   and (coalesce(case when round > 1 then rehandle_due end, conclude_due) <= :now
+				                        or not (('CONCLUDE:' || round || ':NEAR') = any(alerts)))
+				              then coalesce(case when round > 1 then rehandle_due end, conclude_due) end as conclude
+				    from hotline_order
+				   where status in ('DISPATCHED', 'RETURN_REQUESTED', 'REHANDLING'))
+				select o.* from hotline_order o join pending p on p.id = o.id
+				 where least(p.contact, p.conclude) < :horizon
+				 order by least(p.contact, p.conclude), o.id limit :limit for update of o skip locked""")
+			.param("now", Timestamp.from(now))
 			.param("horizon", Timestamp.from(horizon))
 			.param("limit", limit)
 			.query(HotlineOrders::order)

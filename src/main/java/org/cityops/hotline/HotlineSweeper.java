@@ -29,7 +29,11 @@ class HotlineSweeper {
 
 	private final Clock clock;
 
-	HotlineSweeper(HotlineOrders orders, HotlineDeadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+	private final int batch;
+
+	HotlineSweeper(HotlineOrders orders, HotlineDeadlines deadlines, ApplicationEventPublisher events, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${cityops.hotline.sweep-batch:500}") int batch) {
+		this.batch = batch;
 		this.orders = orders;
 		this.deadlines = deadlines;
 		this.events = events;
@@ -48,7 +52,7 @@ class HotlineSweeper {
 	public int sweep() {
 		Instant now = this.clock.instant();
 		int alerts = 0;
-		for (HotlineOrder o : this.orders.lockDueBefore(now.plus(HORIZON), 500)) {
+		for (HotlineOrder o : this.orders.lockDueBefore(now, now.plus(HORIZON), this.batch)) {
 			int before = o.alerts.size();
 			if (o.firstContactAt == null) {
 				check(o, "CONTACT", "先行联系", o.firstContactDue, now);

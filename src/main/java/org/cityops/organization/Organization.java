@@ -176,6 +176,14 @@ public class Organization {
 		if (department(departmentCode).filter(Department::active).isEmpty()) {
 			throw new IllegalArgumentException("No active department " + departmentCode);
 		}
+		if (placeCode != null) {
+			try {
+				this.grid.place(placeCode);
+			}
+			catch (org.cityops.grid.GridNotFound ex) {
+				throw new IllegalArgumentException("No place " + placeCode + " in the grid in force");
+			}
+		}
 		this.jdbc
 			.sql("delete from routing_rule where coalesce(category_code, '') = coalesce(?, '') "
 					+ "and coalesce(place_code, '') = coalesce(?, '')")

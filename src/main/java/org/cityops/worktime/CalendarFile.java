@@ -50,6 +50,11 @@ final class CalendarFile {
 				problems.add(where + "'" + cells[0].trim() + "' is not a date like 2026-10-01");
 				continue;
 			}
+			if (date.isBefore(org.cityops.shared.Dates.FIRST) || date.isAfter(org.cityops.shared.Dates.LAST)) {
+				problems.add(where + date + " is outside " + org.cityops.shared.Dates.FIRST + " … "
+						+ org.cityops.shared.Dates.LAST);
+				continue;
+			}
 			DayKind kind = switch (cells[1].trim().toLowerCase(Locale.ROOT)) {
 				case "holiday" -> DayKind.HOLIDAY;
 				case "workday" -> DayKind.WORKDAY;

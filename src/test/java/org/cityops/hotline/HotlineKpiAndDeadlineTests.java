@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hotline's figures from orders whose every step is known, and the deadline warnings,
  * with the clock moved by the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "cityops.hotline.sweep-batch=5")
 @Import(MutableClock.Config.class)
 class HotlineKpiAndDeadlineTests {
 
@@ -115,6 +116,26 @@ class HotlineKpiAndDeadlineTests {
 		assertThat(this.api.get("operator", "/api/v1/hotline/orders?overdue=true&size=500").getBody().path("items"))
 			.extracting((o) -> o.path("id").asLong())
 			.contains(id);
+	}
+
+	@Test
+	void moreDueOrdersThanOneSweepTakesAreEachWarnedOnce() {
+		MutableClock.INSTANCE.set(Instant.parse("2026-04-14T01:00:00Z")); // Tuesday 09:00
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			ids.add(this.api.dispatched("MB" + i, Instant.parse("2026-04-14T01:00:00Z")));
+		}
+		MutableClock.INSTANCE.set(Instant.parse("2026-04-16T02:00:00Z")); // two days on:
+																			// all overdue
+		int passes = 0;
+		while (this.sweeper.sweep() > 0) {
+			passes++;
+			assertThat(passes).as("sweeps until nothing is left to warn of").isLessThan(20);
+		}
+		assertThat(passes).as("a batch of 5 takes several passes").isGreaterThanOrEqualTo(3);
+		for (long id : ids) {
+			assertThat(kinds(id)).as("order " + id).containsOnlyOnce("OVERDUE");
+		}
 	}
 
 	private java.util.List<String> kinds(long id) {

@@ -105,6 +105,7 @@ class DashboardApiController {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("filter", filter);
 		out.put("counts", counts);
+		out.put("standard", counts.standard());
 		out.put("rates", counts.rates());
 		out.put("alarms", this.alarms.of(filter.from(), filter.to()));
 		return out;

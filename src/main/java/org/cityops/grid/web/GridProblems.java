@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The grid's own failures as RFC 7807 problem details.
+ * The grid's own failures as RFC 7807 problem details, wherever they surface (any
+ * module's controller may look a place up).
  */
-@RestControllerAdvice(assignableTypes = GridApiController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GridProblems {
 

@@ -147,6 +147,8 @@ class HotlineWeb {
 					: YearMonth.from(LocalDate.ofInstant(this.clock.instant(), SHANGHAI)).atDay(1);
 			LocalDate end = (to != null && !to.isBlank()) ? LocalDate.parse(to.trim())
 					: YearMonth.from(start).atEndOfMonth();
+			org.cityops.shared.Dates.require(start, "from");
+			org.cityops.shared.Dates.require(end, "to");
 			if (end.isBefore(start)) {
 				throw new IllegalArgumentException("'to' (" + end + ") is before 'from' (" + start + ")");
 			}

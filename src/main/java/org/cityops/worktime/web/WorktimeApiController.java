@@ -16,6 +16,8 @@ import org.cityops.worktime.CalendarRejected;
 import org.cityops.worktime.DeadlineUnit;
 import org.cityops.worktime.WorkingTime;
 
+import org.cityops.shared.Dates;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,7 +50,16 @@ class WorktimeApiController {
 			@RequestParam long amount,
 			@Parameter(description = "WORKING_HOURS, WORKING_DAYS or CALENDAR_DAYS") @RequestParam String unit) {
 		OffsetDateTime from = parse(start, "start");
-		Instant deadline = this.workingTime.plus(from.toInstant(), amount, DeadlineUnit.parse(unit));
+		DeadlineUnit u = DeadlineUnit.parse(unit);
+		long most = switch (u) {
+			case WORKING_HOURS -> 20_000;
+			case WORKING_DAYS -> 2_500;
+			case CALENDAR_DAYS -> 3_660;
+		};
+		if (amount < 0 || amount > most) {
+			throw new IllegalArgumentException("amount is 0 to " + most + " " + u + " (about ten years)");
+		}
+		Instant deadline = this.workingTime.plus(from.toInstant(), amount, u);
 		return Map.of("deadline", deadline.atZone(this.workingTime.hours().zone()).toOffsetDateTime().toString(),
 				"holidaysKnown", this.workingTime.knowsYear(from.getYear())
 						&& this.workingTime.knowsYear(deadline.atZone(this.workingTime.hours().zone()).getYear()));
@@ -59,6 +70,7 @@ class WorktimeApiController {
 	Map<String, Object> between(@RequestParam String from, @RequestParam String to) {
 		Instant a = parse(from, "from").toInstant();
 		Instant b = parse(to, "to").toInstant();
+		Dates.requireSpan(a, b, "from … to");
 		return Map.of("workingMinutes", this.workingTime.workingTimeBetween(a, b).toMinutes(), "workingHours",
 				this.workingTime.between(a, b, DeadlineUnit.WORKING_HOURS), "workingDays",
 				this.workingTime.between(a, b, DeadlineUnit.WORKING_DAYS));
@@ -67,6 +79,7 @@ class WorktimeApiController {
 	@GetMapping("/calendar")
 	@Operation(summary = "The holidays and adjusted working days of a year")
 	Map<String, Object> calendar(@RequestParam int year) {
+		Dates.requireYear(year, "year");
 		List<CalendarDay> days = this.workingTime.days(year);
 		return Map.of("year", year, "loaded", this.workingTime.knowsYear(year), "days", days);
 	}
@@ -91,7 +104,9 @@ class WorktimeApiController {
 	private static OffsetDateTime parse(String value, String name) {
 		try {
 			// an unencoded '+' in a query string arrives as a space
-			return OffsetDateTime.parse(value.trim().replace(' ', '+'));
+			OffsetDateTime t = OffsetDateTime.parse(value.trim().replace(' ', '+'));
+			Dates.require(t.toInstant(), name);
+			return t;
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("'" + value + "' is not a valid " + name
