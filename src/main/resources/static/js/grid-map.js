@@ -74,7 +74,7 @@
   overlays[label('Committees')] = groups.committees;
   overlays[label('Compounds')] = groups.compounds;
   overlays[label('Roads')] = groups.roads;
-  (window.gridLayersAvailable || []).forEach(function (info) {
+  JSON.parse(el.dataset.layers || '[]').forEach(function (info) {
     var group = L.layerGroup();
     group.on('add', function () {
       if (group.getLayers().length) { return; }

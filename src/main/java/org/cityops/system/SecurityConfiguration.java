@@ -62,17 +62,24 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiClients clients) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiClients clients, SignIns signIns,
+			@Value("${cityops.map.tile-url:}") String tileUrl) throws Exception {
 		AuthenticationEntryPoint badKey = (request, response, ex) -> problem(json, request, response,
 				HttpStatus.UNAUTHORIZED, ex.getMessage());
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(
 					(requests) -> requests.anyRequest().access(SecurityConfiguration::staffOrScopedClient))
 			.addFilterBefore(new ApiKeyFilter(clients, badKey), BasicAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottle(signIns, json), BasicAuthenticationFilter.class)
+			.headers((headers) -> browserHeaders(headers, tileUrl))
 			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> problem(json, request,
 					response, HttpStatus.UNAUTHORIZED, "Sign in with a staff account (HTTP Basic) to use the API")))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null
-					|| request.getHeader(ApiKeyFilter.HEADER) != null))
+			// a request that signs in by itself (Basic, API key) needs no CSRF token; any
+			// other,
+			// a cookie session's, does, whatever other headers it carries
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(
+					(request) -> SignInThrottle.basicUser(request.getHeader("Authorization")) != null
+							|| request.getHeader(ApiKeyFilter.HEADER) != null))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((handling) -> handling
@@ -85,14 +92,48 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignIns signIns, ObjectMapper json,
+			@Value("${cityops.map.tile-url:}") String tileUrl) throws Exception {
 		return http
+			.addFilterBefore(new SignInThrottle(signIns, json),
+					org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
-			.headers((headers) -> headers.frameOptions(Customizer.withDefaults()))
+			.headers((headers) -> browserHeaders(headers, tileUrl))
 			.build();
+	}
+
+	/**
+	 * No script, style or frame but the platform's own (no inline script anywhere: page
+	 * behaviour lives in /js files), images also from the configured map tiles; no
+	 * referrer sent elsewhere; the phone's location for the report form, no camera,
+	 * microphone or payment access.
+	 */
+	private static void browserHeaders(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+			String tileUrl) {
+		headers.frameOptions(Customizer.withDefaults())
+			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+					+ "style-src 'self'; img-src 'self' data: blob:" + tileSource(tileUrl) + "; connect-src 'self'; "
+					+ "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"))
+			.referrerPolicy((referrer) -> referrer.policy(
+					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions
+				.policy("geolocation=(self), camera=(), microphone=(), payment=(), usb=()"));
+	}
+
+	/**
+	 * The origin of a tile URL template
+	 * ({@code https://{s}.tile.example.org/{z}/{x}/{y}.png}).
+	 */
+	static String tileSource(String tileUrl) {
+		if (tileUrl == null || tileUrl.isBlank()) {
+			return "";
+		}
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://[^/]+)").matcher(tileUrl.trim());
+		return m.find() ? " " + m.group(1).replace("{s}", "*") : "";
 	}
 
 	/**

@@ -32,9 +32,18 @@ class GridPageController {
 		this.settings = settings;
 	}
 
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+		.findAndRegisterModules();
+
 	@GetMapping
 	String map(Model model) {
 		model.addAttribute("layers", this.layers.layers());
+		try {
+			model.addAttribute("layersJson", JSON.writeValueAsString(this.layers.layers()));
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 		model.addAttribute("tileUrl", this.settings.tileUrl());
 		model.addAttribute("tileAttribution", this.settings.tileAttribution());
 		return "grid/map";
@@ -57,6 +66,12 @@ class GridPageController {
 					.stream()
 					.collect(Collectors.groupingBy(UnitOverlap::layer, LinkedHashMap::new, Collectors.toList())));
 		model.addAttribute("layers", this.layers.layers());
+		try {
+			model.addAttribute("layersJson", JSON.writeValueAsString(this.layers.layers()));
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 		return "grid/unit-panel :: panel";
 	}
 
