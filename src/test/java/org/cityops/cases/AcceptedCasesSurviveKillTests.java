@@ -27,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The platform runs in its own JVM, reports pour in, and the JVM is killed with SIGKILL
- * mid-stream. After a restart on the same data directory every case that was answered 201
- * is there.
+ * The platform runs in its own JVM, reports pour in, and the JVM and the embedded
+ * PostgreSQL's postmaster are both killed with SIGKILL mid-stream (a power cut), so that
+ * PostgreSQL's crash recovery runs at the restart. Afterwards every case that was
+ * answered 201 is there, and retrying every report sent — answered or still in flight at
+ * the kill — with its idempotency key makes no second case of any.
  */
 class AcceptedCasesSurviveKillTests {
 
@@ -48,6 +50,8 @@ class AcceptedCasesSurviveKillTests {
 		int port = freePort();
 		Process app = start(port);
 		List<Long> accepted = new CopyOnWriteArrayList<>();
+		java.util.Map<String, Long> answeredKeys = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.Set<String> sentKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 		AtomicBoolean sending = new AtomicBoolean(true);
 		ExecutorService clients = Executors.newFixedThreadPool(8);
 		try {
@@ -55,13 +59,24 @@ class AcceptedCasesSurviveKillTests {
 			for (int t = 0; t < 8; t++) {
 				clients.submit(() -> {
 					while (sending.get()) {
-						report(port).ifPresent(accepted::add);
+						String key = java.util.UUID.randomUUID().toString();
+						sentKeys.add(key);
+						Answer answer = report(port, key);
+						if (answer.status() == 201) {
+							accepted.add(answer.id());
+							answeredKeys.put(key, answer.id());
+						}
 					}
 				});
 			}
 			await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 200);
-			app.destroyForcibly(); // SIGKILL while requests are in flight
+			ProcessHandle postmaster = postmaster();
+			// SIGKILL to both at once while requests are in flight: nothing shuts down
+			// cleanly
+			postmaster.destroyForcibly();
+			app.destroyForcibly();
 			assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			await().atMost(Duration.ofSeconds(30)).until(() -> !postmaster.isAlive());
 		}
 		finally {
 			sending.set(false);
@@ -79,6 +94,23 @@ class AcceptedCasesSurviveKillTests {
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(r.statusCode()).as("case %d was answered 201 before the kill", id).isEqualTo(200);
 			}
+			long before = total(port);
+			int madeNow = 0;
+			for (String key : sentKeys) {
+				// an answered report answers its first case again (200); one in flight at
+				// the kill
+				// was either committed (200) or not (201: made now, once)
+				Long first = answeredKeys.get(key);
+				Answer again = report(port, key);
+				if (first != null) {
+					assertThat(again).as("the retried report %s", key).isEqualTo(new Answer(200, first));
+				}
+				else {
+					assertThat(again.status()).as("the retried report %s", key).isIn(200, 201);
+					madeNow += (again.status() == 201) ? 1 : 0;
+				}
+			}
+			assertThat(total(port)).as("one case per report sent, none twice").isEqualTo(before + madeNow);
 		}
 		finally {
 			restarted.destroy();
@@ -87,22 +119,48 @@ class AcceptedCasesSurviveKillTests {
 		assertThat(answered).hasSizeGreaterThanOrEqualTo(200);
 	}
 
-	private java.util.Optional<Long> report(int port) {
+	/** An answer to a report: its status (0: none came) and the case's id. */
+	record Answer(int status, Long id) {
+	}
+
+	/** Reports a case with the idempotency key. */
+	private Answer report(int port, String key) {
 		String body = "{\"channel\":\"HOTLINE\",\"categoryCode\":\"06010\",\"description\":\"崩溃测试\",\"lon\":121.39,\"lat\":31.28}";
 		try {
 			HttpResponse<String> r = this.http.send(HttpRequest.newBuilder(url(port, "/api/v1/cases"))
 				.header("Authorization", this.auth)
 				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
 				.timeout(Duration.ofSeconds(10))
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher m = ID.matcher(r.body());
-			return (r.statusCode() == 201 && m.find()) ? java.util.Optional.of(Long.parseLong(m.group(1)))
-					: java.util.Optional.empty();
+			return new Answer(r.statusCode(), m.find() ? Long.parseLong(m.group(1)) : null);
 		}
 		catch (IOException | InterruptedException ex) {
-			return java.util.Optional.empty();
+			return new Answer(0, null);
 		}
+	}
+
+	/**
+	 * The embedded PostgreSQL's postmaster, by the pid on the first line of its pid file.
+	 */
+	private ProcessHandle postmaster() throws IOException {
+		long pid = Long
+			.parseLong(java.nio.file.Files.readAllLines(this.dataDir.resolve("postgres").resolve("postmaster.pid"))
+				.get(0)
+				.trim());
+		return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("No postmaster " + pid));
+	}
+
+	/** How many cases there are, as the API counts them. */
+	private long total(int port) throws IOException, InterruptedException {
+		HttpResponse<String> r = this.http.send(
+				HttpRequest.newBuilder(url(port, "/api/v1/cases?size=1")).header("Authorization", this.auth).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher m = Pattern.compile("\"total\":(\\d+)").matcher(r.body());
+		assertThat(m.find()).as(r.body()).isTrue();
+		return Long.parseLong(m.group(1));
 	}
 
 	private Process start(int port) throws IOException {
