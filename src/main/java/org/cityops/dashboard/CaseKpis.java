@@ -118,6 +118,24 @@ public class CaseKpis {
 		return out;
 	}
 
+	/**
+	 * How many cases each person reported or verified, each case once (a case an
+	 * inspector reported and then verified is one case of theirs, not two).
+	 */
+	public Map<String, Long> casesReportedOrVerified(KpiFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		Map<String, Long> out = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select who, count(distinct case_id) from (select reporter as who, case_id from dash_case where "
+					+ where + " union all select verified_by, case_id from dash_case where " + where
+					+ ") as work where who is not null group by who")
+			.params(params)
+			.query((rs, i) -> out.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return out;
+	}
+
 	/** The counts straight from dash_case: what the cube must agree with. */
 	CaseCounts rawCounts(KpiFilter filter) {
 		Map<String, Object> params = new HashMap<>();

@@ -42,23 +42,21 @@ public class Evaluation {
 
 	/**
 	 * Inspectors by what they reported (share registered as valid, simple procedures) and
-	 * what they verified (on time).
+	 * what they verified (on time); their number of cases counts each case once.
 	 */
 	public List<Score> inspectors(KpiFilter filter) {
 		Map<String, CaseCounts> reported = this.kpis.countsBy("reporter", filter);
 		Map<String, CaseCounts> verified = this.kpis.countsBy("verified_by", filter);
 		Map<String, Map<String, Double>> indicators = new LinkedHashMap<>();
-		Map<String, Long> cases = new LinkedHashMap<>();
+		Map<String, Long> cases = this.kpis.casesReportedOrVerified(filter);
 		reported.forEach((who, c) -> {
 			Map<String, Double> m = indicators.computeIfAbsent(who, (k) -> new LinkedHashMap<>());
 			m.put("validReportRate", CaseCounts.rate(c.registered(), c.reported()));
 			m.put("simpleProcedureShare", CaseCounts.rate(c.simple(), c.registered()));
-			cases.merge(who, c.reported(), Long::sum);
 		});
 		verified.forEach((who, c) -> {
 			indicators.computeIfAbsent(who, (k) -> new LinkedHashMap<>())
 				.put("onTimeVerificationRate", CaseCounts.rate(c.verifiedOnTime(), c.verified()));
-			cases.merge(who, c.verified(), Long::sum);
 		});
 		List<Score> scores = new ArrayList<>();
 		indicators.forEach((who, m) -> scores.add(score(who, cases.get(who), m, this.properties.inspectorWeights())));

@@ -20,7 +20,7 @@ class CaseListener {
 
 	@ApplicationModuleListener
 	void on(CaseEvent.Dispatched event) {
-		this.orders.departmentChanged(event.caseId(), event.department());
+		this.orders.departmentChanged(event.caseId(), event.department(), event.at());
 	}
 
 }

@@ -101,36 +101,37 @@ public class HotlineKpis {
 		if (from == null || to == null || !from.isBefore(to)) {
 			throw HotlineProblem.invalid("Give a period: from before to");
 		}
-		List<Row> rows = this.jdbc
-			.sql("""
-					with o as (
-					  select o.*,
-					         (select count(*) from hotline_callback c where c.order_id = o.id) as callbacks,
-					         (select count(*) from hotline_callback c where c.order_id = o.id and c.solved) as solved,
-					         (select count(*) from hotline_callback c where c.order_id = o.id
-					            and 'DISSATISFIED' not in (c.efficiency, c.attitude, c.result)) as satisfied
-					    from hotline_order o
-					   where o.received_at >= :from and o.received_at < :to
-					)
-					select coalesce(department_code, '') as department,
-					       count(*) as received,
-					       count(*) filter (where first_contact_at is not null
-					                          or (status in ('DISPATCHED', 'RETURN_REQUESTED') and first_contact_due < :now))
-					         as contact_due,
-					       count(*) filter (where first_contact_at <= first_contact_due) as contacted_on_time,
-					       count(*) filter (where first_concluded_at is not null
-					                          or (status in ('DISPATCHED', 'RETURN_REQUESTED') and conclude_due < :now))
-					         as conclude_due,
-					       count(*) filter (where concluded_on_time) as concluded_on_time,
-					       coalesce(sum(callbacks), 0) as callbacks,
-					       coalesce(sum(solved), 0) as solved,
-					       coalesce(sum(satisfied), 0) as satisfied,
-					       count(*) filter (where status = 'RETURNED') as returned,
-					       count(*) filter (where first_concluded_at is not null) as concluded,
-					       count(*) filter (where first_concluded_at is not null and callbacks > satisfied) as rehandled
-					  from o
-					 group by grouping sets ((department_code), ())
-					 order by grouping(department_code) desc, department_code""")
+		List<Row> rows = this.jdbc.sql("""
+				with o as (
+				  select o.*,
+				         (select count(*) from hotline_callback c where c.order_id = o.id) as callbacks,
+				         (select count(*) from hotline_callback c where c.order_id = o.id and c.solved) as solved,
+				         (select count(*) from hotline_callback c where c.order_id = o.id
+				            and 'DISSATISFIED' not in (c.efficiency, c.attitude, c.result)) as satisfied
+				    from hotline_order o
+				   where o.received_at >= :from and o.received_at < :to
+				)
+				select coalesce(department_code, '') as department,
+				       count(*) as received,
+				       -- due once its deadline has passed, confirmed or not: an order the centre never
+				       -- confirmed is as late for the caller as one a department forgot
+				       count(*) filter (where first_contact_at is not null
+				                          or (status <> 'RETURNED' and first_contact_due < :now))
+				         as contact_due,
+				       count(*) filter (where first_contact_at <= first_contact_due) as contacted_on_time,
+				       count(*) filter (where first_concluded_at is not null
+				                          or (status <> 'RETURNED' and conclude_due < :now))
+				         as conclude_due,
+				       count(*) filter (where concluded_on_time) as concluded_on_time,
+				       coalesce(sum(callbacks), 0) as callbacks,
+				       coalesce(sum(solved), 0) as solved,
+				       coalesce(sum(satisfied), 0) as satisfied,
+				       count(*) filter (where status = 'RETURNED') as returned,
+				       count(*) filter (where first_concluded_at is not null) as concluded,
+				       count(*) filter (where first_concluded_at is not null and callbacks > satisfied) as rehandled
+				  from o
+				 group by grouping sets ((department_code), ())
+				 order by grouping(department_code) desc, department_code""")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("now", Timestamp.from(this.clock.instant()))

@@ -64,6 +64,15 @@ class HotlineOrder {
 
 	Instant firstContactAt;
 
+	/** When the first contact was entered (it may be entered after it happened). */
+	Instant firstContactEnteredAt;
+
+	/**
+	 * When the order last reached a department (confirmed, or kept after a refused
+	 * return).
+	 */
+	Instant dispatchedAt;
+
 	Instant concludeDue;
 
 	Instant concludedAt;
@@ -189,6 +198,7 @@ class HotlineOrder {
 	void confirm(long caseId, String category, String department, String by, String caseNumber, Instant now) {
 		require(OrderStatus.DISPATCHED, "confirm");
 		this.status = OrderStatus.DISPATCHED;
+		this.dispatchedAt = now;
 		this.caseId = caseId;
 		this.caseNumber = caseNumber;
 		this.categoryCode = category;
@@ -205,12 +215,15 @@ class HotlineOrder {
 		if (at.isAfter(now.plusSeconds(60))) {
 			throw HotlineProblem.invalid("The contact time lies in the future");
 		}
-		if (at.isBefore(this.receivedAt)) {
-			throw HotlineProblem.invalid("The contact time is before the order was received");
+		Instant reached = (this.dispatchedAt != null) ? this.dispatchedAt : this.receivedAt;
+		if (at.isBefore(reached)) {
+			throw HotlineProblem.invalid("The contact time (" + OrderParser.local(at)
+					+ ") is before the order reached the department (" + OrderParser.local(reached) + ")");
 		}
 		boolean first = this.firstContactAt == null;
 		if (first) {
 			this.firstContactAt = at;
+			this.firstContactEnteredAt = now;
 		}
 		log(first ? "FIRST_CONTACT" : "CONTACT", by, method, said, at);
 	}

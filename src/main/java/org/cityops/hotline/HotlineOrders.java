@@ -28,14 +28,14 @@ class HotlineOrders {
 			conclusion_days, centre_category, source, status, round, lon, lat, place_match, unit_code, suggestions,
 			category_code, case_id, case_number, department_code, first_contact_due, first_contact_at, conclude_due, concluded_at,
 			first_concluded_at, concluded_on_time, reply, rehandle_due, complex, return_reason, return_note,
-			returned_at, alerts""";
+			returned_at, alerts, dispatched_at, first_contact_entered_at""";
 
 	private static final String VALUES = """
 			:number, :receivedAt, :callerName, :callerPhone, :type, :urgent, :address, :content, :confidential,
 			:conclusionDays, :centreCategory, :source, :status, :round, :lon, :lat, :placeMatch, :unitCode,
 			cast(:suggestions as jsonb), :categoryCode, :caseId, :caseNumber, :departmentCode, :firstContactDue, :firstContactAt,
 			:concludeDue, :concludedAt, :firstConcludedAt, :concludedOnTime, :reply, :rehandleDue, :complex,
-			:returnReason, :returnNote, :returnedAt, cast(:alerts as text[])""";
+			:returnReason, :returnNote, :returnedAt, cast(:alerts as text[]), :dispatchedAt, :firstContactEnteredAt""";
 
 	private static final String SETS = sets();
 
@@ -146,9 +146,12 @@ class HotlineOrders {
 			.optional();
 	}
 
-	void departmentChanged(long caseId, String department) {
-		this.jdbc.sql("update hotline_order set department_code = ?, updated_at = now() where case_id = ?")
-			.params(department, caseId)
+	/** The order's case went to a department at that time: the order follows it. */
+	void departmentChanged(long caseId, String department, Instant at) {
+		this.jdbc
+			.sql("update hotline_order set department_code = ?, dispatched_at = ?, updated_at = now() "
+					+ "where case_id = ?")
+			.params(department, Timestamp.from(at), caseId)
 			.update();
 	}
 
@@ -316,6 +319,8 @@ class HotlineOrders {
 		p.put("returnNote", o.returnNote);
 		p.put("returnedAt", ts(o.returnedAt));
 		p.put("alerts", "{" + String.join(",", o.alerts) + "}");
+		p.put("dispatchedAt", ts(o.dispatchedAt));
+		p.put("firstContactEnteredAt", ts(o.firstContactEnteredAt));
 		return p;
 	}
 
@@ -367,6 +372,8 @@ class HotlineOrders {
 				: null;
 		o.returnNote = rs.getString("return_note");
 		o.returnedAt = instant(rs, "returned_at");
+		o.dispatchedAt = instant(rs, "dispatched_at");
+		o.firstContactEnteredAt = instant(rs, "first_contact_entered_at");
 		Array alerts = rs.getArray("alerts");
 		o.alerts = new ArrayList<>(List.of((String[]) alerts.getArray()));
 		o.version = rs.getInt("version");

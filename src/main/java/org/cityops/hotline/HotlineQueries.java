@@ -108,8 +108,8 @@ public class HotlineQueries {
 			left = remaining.toMinutes();
 			state = remaining.isNegative() ? "OVERDUE" : this.deadlines.near(now, due) ? "NEAR" : "OK";
 		}
-		return new HotlineView.Deadlines(o.firstContactDue, o.firstContactAt, o.concludeDue, o.concludedAt,
-				o.rehandleDue, o.concludedOnTime, next, due, left, state);
+		return new HotlineView.Deadlines(o.firstContactDue, o.firstContactAt, o.firstContactEnteredAt, o.concludeDue,
+				o.concludedAt, o.rehandleDue, o.concludedOnTime, next, due, left, state);
 	}
 
 	/** The actions the viewer may take now, by their API names. */

@@ -29,9 +29,9 @@ public record HotlineView(long id, String number, OrderStatus status, OrderType 
 	 * (FIRST_CONTACT or CONCLUDE), {@code workingMinutesLeft} the working time to it
 	 * (negative when past), {@code state} OK, NEAR, OVERDUE or DONE.
 	 */
-	public record Deadlines(Instant firstContactDue, Instant firstContactAt, Instant concludeDue, Instant concludedAt,
-			Instant rehandleDue, Boolean concludedOnTime, String next, Instant nextDue, Long workingMinutesLeft,
-			String state) {
+	public record Deadlines(Instant firstContactDue, Instant firstContactAt, Instant firstContactEnteredAt,
+			Instant concludeDue, Instant concludedAt, Instant rehandleDue, Boolean concludedOnTime, String next,
+			Instant nextDue, Long workingMinutesLeft, String state) {
 	}
 
 	/** One line of the conversation log. */

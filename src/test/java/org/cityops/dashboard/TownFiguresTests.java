@@ -116,6 +116,29 @@ class TownFiguresTests {
 		assertThat(again.path("rates")).isEqualTo(rates);
 	}
 
+	@Autowired
+	Evaluation evaluation;
+
+	@Test
+	void anInspectorsCasesCountEachCaseOnceWhetherReportedOrVerified() {
+		Instant day = LocalDate.of(2020, 6, 1).atStartOfDay(this.zone).toInstant();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			// reported by inspector-a (cases 0-2); verified by inspector-a (cases 1-3)
+			rows.add(new Object[] { FIRST_ID + 100_000 + i, (i < 3) ? "inspector-a" : "inspector-b",
+					(i >= 1) ? "inspector-a" : null, Timestamp.from(day.plusSeconds(i * 60L)),
+					(i >= 1) ? Timestamp.from(day.plusSeconds(86_400)) : null });
+		}
+		this.jdbc.batchUpdate("""
+				insert into dash_case (case_id, reporter, verified_by, reported_at, verified_at, channel)
+				values (?, ?, ?, ?, ?, 'INSPECTOR')""", rows);
+		List<Evaluation.Score> inspectors = this.evaluation
+			.inspectors(KpiFilter.period(day, day.plusSeconds(7 * 86_400)));
+		assertThat(inspectors).filteredOn((s) -> s.subject().equals("inspector-a"))
+			.singleElement()
+			.satisfies((s) -> assertThat(s.cases()).as("3 reported + 3 verified, 2 of them the same").isEqualTo(4));
+	}
+
 	/**
 	 * part / whole in percent with one decimal, counted directly over the test's cases
 	 * (only the standard-procedure ones, if asked).

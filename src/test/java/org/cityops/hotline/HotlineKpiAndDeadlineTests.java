@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class HotlineKpiAndDeadlineTests {
 																			// 10:00 in
 																			// Shanghai
 		long k1 = this.api.dispatched("K1", Instant.parse("2026-03-11T01:00:00Z"));
-		this.api.act("handler", k1, "contact", Map.of("method", "PHONE", "said", "已联系", "at", "2026-03-11T01:30:00Z"));
+		this.api.act("handler", k1, "contact", Map.of("method", "PHONE", "said", "已联系", "at", "2026-03-11T02:00:00Z"));
 		this.api.act("handler", k1, "conclude", Map.of("text", "已处理"));
 		this.api.act("operator", k1, "callback",
 				Map.of("efficiency", "满意", "attitude", "满意", "result", "满意", "solved", true));
@@ -64,8 +66,9 @@ class HotlineKpiAndDeadlineTests {
 		JsonNode kpis = HotlineClient.ok(this.api.get("leader", "/api/v1/hotline/kpis?from=2026-03-11&to=2026-03-11"));
 		JsonNode town = kpis.path("town");
 		assertThat(town.path("received").asInt()).isEqualTo(5);
-		assertThat(town.path("contactDue").asInt()).isEqualTo(3);
-		assertThat(town.path("firstContactRate").asDouble()).isEqualTo(0.6667);
+		// K1 and K5 contacted on time; K2 (dispatched) and K4 (never confirmed) are late
+		assertThat(town.path("contactDue").asInt()).isEqualTo(4);
+		assertThat(town.path("firstContactRate").asDouble()).isEqualTo(0.5);
 		assertThat(town.path("concludeDue").asInt()).isEqualTo(2);
 		assertThat(town.path("onTimeConclusionRate").asDouble()).isEqualTo(1.0);
 		assertThat(town.path("callbacks").asInt()).isEqualTo(2);
@@ -136,6 +139,39 @@ class HotlineKpiAndDeadlineTests {
 		for (long id : ids) {
 			assertThat(kinds(id)).as("order " + id).containsOnlyOnce("OVERDUE");
 		}
+	}
+
+	@Test
+	void anOrderNeverConfirmedPastItsFirstContactDeadlineCountsAsLate() {
+		MutableClock.INSTANCE.set(Instant.parse("2026-05-12T01:30:00Z")); // Tuesday 09:30
+		this.api.send(HotlineClient.order(HotlineClient.number("NC"), Instant.parse("2026-05-12T01:00:00Z")));
+		MutableClock.INSTANCE.set(Instant.parse("2026-05-15T02:00:00Z")); // Friday: long
+																			// past the
+																			// next day
+		JsonNode town = this.api.get("operator", "/api/v1/hotline/kpis?from=2026-05-12&to=2026-05-12")
+			.getBody()
+			.path("town");
+		assertThat(town.path("contactDue").asLong()).as("the unconfirmed order is due").isEqualTo(1);
+		assertThat(town.path("contactedOnTime").asLong()).isZero();
+		assertThat(town.path("firstContactRate").asDouble()).isZero();
+	}
+
+	@Test
+	void aFirstContactCannotPrecedeTheOrderReachingTheDepartmentAndItsEntryTimeIsKept() {
+		MutableClock.INSTANCE.set(Instant.parse("2026-05-19T03:00:00Z")); // Tuesday 11:00
+		long id = this.api.dispatched("CT", Instant.parse("2026-05-19T01:00:00Z")); // received
+																					// 09:00
+		ResponseEntity<JsonNode> early = this.api.post("handler", "/api/v1/hotline/orders/" + id + "/contact",
+				java.util.Map.of("method", "PHONE", "said", "已联系", "at", "2026-05-19T02:00:00Z"));
+		assertThat(early.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(early.getBody().path("detail").asText()).contains("before the order reached the department");
+		MutableClock.INSTANCE.set(Instant.parse("2026-05-19T06:00:00Z")); // entered at
+																			// 14:00
+		JsonNode contacted = HotlineClient.ok(this.api.post("handler", "/api/v1/hotline/orders/" + id + "/contact",
+				java.util.Map.of("method", "PHONE", "said", "已联系", "at", "2026-05-19T04:00:00Z")));
+		assertThat(contacted.path("deadlines").path("firstContactAt").asText()).isEqualTo("2026-05-19T04:00:00Z");
+		assertThat(contacted.path("deadlines").path("firstContactEnteredAt").asText())
+			.isEqualTo("2026-05-19T06:00:00Z");
 	}
 
 	private java.util.List<String> kinds(long id) {
