@@ -129,44 +129,11 @@ class MosquittoConfigTests {
 	}
 
 	private Mqtt5AsyncClient client(String user, String password) {
-		Mqtt5AsyncClient c = MqttClient.builder()
-			.useMqttVersion5()
-			.identifier(user + "-" + System.nanoTime())
-			.serverHost("127.0.0.1")
-			.serverPort(this.port)
-			.simpleAuth()
-			.username(user)
-			.password(password.getBytes(StandardCharsets.UTF_8))
-			.applySimpleAuth()
-			.buildAsync();
-		c.connect().join();
-		return c;
+		return MqttTestClients.signedIn(this.port, user + "-" + System.nanoTime(), user, password);
 	}
 
 	private boolean connects(String user, String password) {
-		var builder = MqttClient.builder()
-			.useMqttVersion5()
-			.identifier("try-" + System.nanoTime())
-			.serverHost("127.0.0.1")
-			.serverPort(this.port);
-		if (user != null) {
-			builder = builder.simpleAuth()
-				.username(user)
-				.password(password.getBytes(StandardCharsets.UTF_8))
-				.applySimpleAuth();
-		}
-		Mqtt5AsyncClient c = builder.buildAsync();
-		try {
-			c.connect().get(10, TimeUnit.SECONDS);
-			c.disconnect().join();
-			return true;
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			return false;
-		}
-		catch (InterruptedException | java.util.concurrent.TimeoutException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return MqttTestClients.connects(this.port, "try-" + System.nanoTime(), user, password);
 	}
 
 	private static void publish(Mqtt5AsyncClient client, String topic, String payload) {

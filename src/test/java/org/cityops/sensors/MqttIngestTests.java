@@ -187,9 +187,11 @@ class MqttIngestTests {
 		SensorClient sensors = new SensorClient(this.rest);
 		String mine = sensors.device("WATER_LEVEL", null);
 		String other = sensors.device("WATER_LEVEL", null);
-		assertThat(connect("anonymous-" + PORT, null, null)).as("anonymous").isFalse();
-		assertThat(connect("guess-" + PORT, mine, "wrong")).as("a wrong password").isFalse();
-		assertThat(connect("platform-guess-" + PORT, "cityops-platform", "wrong")).as("the platform's name").isFalse();
+		assertThat(MqttTestClients.connects(PORT, "anonymous-" + PORT, null, null)).as("anonymous").isFalse();
+		assertThat(MqttTestClients.connects(PORT, "guess-" + PORT, mine, "wrong")).as("a wrong password").isFalse();
+		assertThat(MqttTestClients.connects(PORT, "platform-guess-" + PORT, "cityops-platform", "wrong"))
+			.as("the platform's name")
+			.isFalse();
 		try (DeviceClients clients = new DeviceClients(this.rest.getRootUri(), PORT)) {
 			Mqtt5AsyncClient device = clients.client(mine);
 			Instant at = Instant.now().minusSeconds(60);
@@ -221,55 +223,17 @@ class MqttIngestTests {
 			.path("password")
 			.asText();
 		Instant at = Instant.now().minusSeconds(30);
-		Mqtt5AsyncClient hub = signedIn("gateway-a-" + PORT, gateway, password);
+		Mqtt5AsyncClient hub = MqttTestClients.signedIn(PORT, "gateway-a-" + PORT, gateway, password);
 		assertThat(publish(hub, mine, at, "{\"level_cm\":9}")).as("not the gateway's device")
 			.failsWithin(Duration.ofSeconds(10));
 		// the broker disconnects a client that overstepped; the gateway signs in again
-		hub = signedIn("gateway-b-" + PORT, gateway, password);
+		hub = MqttTestClients.signedIn(PORT, "gateway-b-" + PORT, gateway, password);
 		publish(hub, behind, at, "{\"smoke\":0,\"battery\":90}").join();
 		await().atMost(Duration.ofSeconds(30)).until(() -> readings(List.of(behind)) == 2); // smoke
 																							// and
 																							// battery
 		assertThat(readings(List.of(mine))).isEqualTo(1);
 		hub.disconnect().join();
-	}
-
-	private static Mqtt5AsyncClient signedIn(String id, String username, String password) {
-		Mqtt5AsyncClient client = MqttClient.builder()
-			.useMqttVersion5()
-			.identifier(id)
-			.serverHost("127.0.0.1")
-			.serverPort(PORT)
-			.simpleAuth()
-			.username(username)
-			.password(password.getBytes(StandardCharsets.UTF_8))
-			.applySimpleAuth()
-			.buildAsync();
-		client.connect().join();
-		return client;
-	}
-
-	/** Whether a client with these credentials (null: none) is let in. */
-	private static boolean connect(String id, String username, String password) {
-		var builder = MqttClient.builder().useMqttVersion5().identifier(id).serverHost("127.0.0.1").serverPort(PORT);
-		if (username != null) {
-			builder = builder.simpleAuth()
-				.username(username)
-				.password(password.getBytes(StandardCharsets.UTF_8))
-				.applySimpleAuth();
-		}
-		Mqtt5AsyncClient client = builder.buildAsync();
-		try {
-			client.connect().get(10, java.util.concurrent.TimeUnit.SECONDS);
-			client.disconnect().join();
-			return true;
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			return false;
-		}
-		catch (InterruptedException | java.util.concurrent.TimeoutException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private long readings(List<String> devices) {

@@ -34,9 +34,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The platform with its embedded broker runs in its own JVM; a real MQTT client publishes
  * readings and smoke with QoS 1, and the JVM is killed with SIGKILL mid-stream. After a
- * restart on the same data directory: every message the broker acknowledged is stored (at
- * most once per reading), no alarm is duplicated, every smoke alarm has its one case, and
- * new readings are taken.
+ * restart on the same data directory: no reading is stored twice, no alarm is duplicated,
+ * every smoke alarm has its one case, and new readings are taken. (That no acknowledged
+ * reading is lost is the telemetry issue's guarantee; with the embedded broker it does
+ * not hold yet, see docs/sensors.md, and nothing here pretends it does.)
  */
 class TelemetrySurvivesKillTests {
 
@@ -65,11 +66,11 @@ class TelemetrySurvivesKillTests {
 		Map<String, AtomicInteger> acked = new ConcurrentHashMap<>();
 		Instant base = Instant.now().minus(Duration.ofHours(2));
 		Process app = start(port, mqtt);
+		int round = 0;
 		Map<String, String> secrets = new ConcurrentHashMap<>();
 		try {
 			awaitHealthy(port);
 			DeviceClients publisher = new DeviceClients("http://127.0.0.1:" + port, mqtt, secrets);
-			int round = 0;
 			while (total(acked) < 3000) {
 				List<CompletableFuture<?>> sent = new ArrayList<>();
 				for (String d : devices) {
@@ -96,38 +97,20 @@ class TelemetrySurvivesKillTests {
 		finally {
 			app.destroyForcibly();
 		}
-		Map<String, Integer> acknowledged = new java.util.HashMap<>();
-		acked.forEach((d, n) -> acknowledged.put(d, n.get()));
 		Process restarted = start(port, mqtt);
 		try {
 			awaitHealthy(port);
-			Map<String, String> missing = new java.util.TreeMap<>();
-			try {
-				// whatever the broker still holds arrives within this; the rest was lost
-				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-					missing.clear();
-					for (String d : devices) {
-						int stored = readings(port, d);
-						if (stored < acknowledged.getOrDefault(d, 0)) {
-							missing.put(d, stored + " of " + acknowledged.get(d));
-						}
-					}
-					return missing.isEmpty();
-				});
+			// Each water gauge published one reading per round (and five more after the
+			// restart):
+			// a redelivered message is stored once, never twice. That every reading the
+			// embedded
+			// broker acknowledged is stored is NOT guaranteed yet (it acknowledges before
+			// the
+			// platform commits; the telemetry issue) and so not asserted here.
+			int published = round + 5;
+			for (String d : devices) {
+				assertThat(readings(port, d)).as("readings stored for %s", d).isLessThanOrEqualTo(published);
 			}
-			catch (org.awaitility.core.ConditionTimeoutException ex) {
-				// counted below
-			}
-			// The embedded broker acknowledges a QoS 1 message before its own store is
-			// durable: a kill of the whole process may lose what it acknowledged in the
-			// last
-			// moments. Counted and written down (docs/sensors.md), not hidden.
-			int lost = missing.values()
-				.stream()
-				.mapToInt((m) -> Integer.parseInt(m.split(" of ")[1]) - Integer.parseInt(m.split(" of ")[0]))
-				.sum();
-			java.nio.file.Files.writeString(Path.of("target", "telemetry-kill-result.txt"),
-					"acknowledged " + total(acked) + ", lost after kill -9 " + lost + "\n");
 			int withAlarm = 0;
 			for (String d : smoke) {
 				String alarms = get(port, "/api/v1/sensors/alarms?device=" + d);
