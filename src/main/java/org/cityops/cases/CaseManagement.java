@@ -354,11 +354,6 @@ public class CaseManagement {
 		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
 	}
 
-	/** Refuses (not found) a case outside the reader's reach. */
-	public void requireVisible(long id, Actor reader) {
-		visible(id, reader);
-	}
-
 	private Case visible(long id, Actor reader) {
 		return this.cases.find(id, reader.reach()).orElseThrow(() -> CaseProblem.notFound(id));
 	}

@@ -51,8 +51,8 @@ public record CaseCounts(long reported, long registered, long registeredOnTime, 
 
 	/**
 	 * Every rate by its name in {@code docs/kpis.md}, in percent with one decimal. The
-	 * workflow rates count standard-procedure cases only, as Taopu's reports do ("标准流程网格
-	 * 案件 47,460 件，结案率 86.5%", simple-procedure cases 47,272 apart): a simple-procedure
+	 * workflow rates count standard-procedure cases only, as Taopu's reports do (标准流程网格
+	 * 案件 47460 件，结案率 86.5%; the 47272 simple-procedure cases apart): a simple-procedure
 	 * case is by construction registered, closed on time and resolved at committee level
 	 * ({@code Case.closeOnTheSpot}), so taking {@code simple} off those counts leaves the
 	 * standard ones.

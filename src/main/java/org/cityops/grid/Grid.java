@@ -62,6 +62,14 @@ public class Grid {
 		return this.gazetteer.roadsAsGeoJson();
 	}
 
+	/**
+	 * The codes of an area's units in the grid in force, from memory (scopes are turned
+	 * into units on every request).
+	 */
+	public java.util.Set<String> unitsOfArea(String areaCode) {
+		return this.snapshots.require().unitsOf(areaCode);
+	}
+
 	public List<UnitSummary> units() {
 		GridSnapshot grid = this.snapshots.require();
 		return grid.units()

@@ -118,6 +118,28 @@ final class GridSnapshot {
 		return this.compounds;
 	}
 
+	private volatile Map<String, java.util.Set<String>> unitsByArea;
+
+	/**
+	 * The codes of the units of an area (empty for an unknown one); computed once per
+	 * version.
+	 */
+	java.util.Set<String> unitsOf(String areaCode) {
+		Map<String, java.util.Set<String>> byArea = this.unitsByArea;
+		if (byArea == null) {
+			Map<String, java.util.Set<String>> map = new HashMap<>();
+			for (GridFeature unit : this.units) {
+				GridFeature area = parent(parent(unit));
+				if (area != null) {
+					map.computeIfAbsent(area.code(), (k) -> new java.util.HashSet<>()).add(unit.code());
+				}
+			}
+			map.replaceAll((k, v) -> java.util.Set.copyOf(v));
+			this.unitsByArea = byArea = map;
+		}
+		return byArea.getOrDefault(areaCode, java.util.Set.of());
+	}
+
 	private volatile Map<String, List<GridFeature>> compoundsByUnit;
 
 	/**

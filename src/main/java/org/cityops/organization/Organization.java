@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.Category;
 import org.cityops.grid.Grid;
-import org.cityops.grid.UnitSummary;
 import org.cityops.shared.DepartmentKind;
 import org.cityops.shared.Reach;
 import org.cityops.shared.Role;
@@ -100,15 +99,11 @@ public class Organization {
 	}
 
 	/**
-	 * What a staff member may read: the administrator everything; anyone else the units
-	 * of their scope (all of them for a town-wide scope), department staff only their
-	 * department's work; an account without a scope nothing.
+	 * What a staff member with this scope (null: none assigned) may read: the
+	 * administrator everything; anyone else the units of their scope (all of them for a
+	 * town-wide scope), department staff only their department's work; an account without
+	 * a scope nothing.
 	 */
-	public Reach reachOf(String username, Role role) {
-		return reach((role == Role.ADMIN) ? null : scopeOf(username).orElse(null), role);
-	}
-
-	/** The reach of a scope already read (null: none assigned) for a role. */
 	public Reach reach(StaffScope scope, Role role) {
 		if (role == Role.ADMIN) {
 			return Reach.all();
@@ -128,11 +123,9 @@ public class Organization {
 
 	private java.util.Set<String> unitsOfAreas(List<String> areas) {
 		try {
-			return this.grid.units()
-				.stream()
-				.filter((u) -> u.area() != null && areas.contains(u.area().code()))
-				.map(UnitSummary::code)
-				.collect(java.util.stream.Collectors.toSet());
+			java.util.Set<String> units = new java.util.HashSet<>();
+			areas.forEach((area) -> units.addAll(this.grid.unitsOfArea(area)));
+			return units;
 		}
 		catch (org.cityops.grid.GridNotFound noGridYet) {
 			return java.util.Set.of();

@@ -32,10 +32,6 @@ public record Reach(Set<String> units, String department) {
 		return NONE;
 	}
 
-	public boolean everywhere() {
-		return this.units == null && this.department == null;
-	}
-
 	/** Whether a row of this unit and department is within reach. */
 	public boolean covers(String unitCode, String departmentCode) {
 		boolean place = this.units == null || (unitCode != null && this.units.contains(unitCode));
