@@ -1,7 +1,6 @@
 package org.cityops.system;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,14 +45,10 @@ class SignInThrottle extends OncePerRequestFilter {
 					response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds);
 					return;
 				}
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-						"Too many failed sign-ins for this account or address; try again in " + seconds + " s");
-				problem.setInstance(URI.create(request.getRequestURI()));
-				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 				response.setHeader("Retry-After", String.valueOf(seconds));
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setCharacterEncoding("UTF-8");
-				this.json.writeValue(response.getOutputStream(), problem);
+				ProblemResponses.write(this.json, request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemDetail
+					.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+							"Too many failed sign-ins for this account or address; try again in " + seconds + " s"));
 				return;
 			}
 		}

@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -75,10 +74,7 @@ class TextHygiene {
 						ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
 								messages.getMessage("problem.control-character", new Object[] { p.getKey() }, locale));
 						problem.setProperty("field", p.getKey());
-						response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-						response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-						response.setCharacterEncoding("UTF-8");
-						json.writeValue(response.getOutputStream(), problem);
+						ProblemResponses.write(json, request, response, HttpStatus.UNPROCESSABLE_ENTITY, problem);
 						return;
 					}
 				}
