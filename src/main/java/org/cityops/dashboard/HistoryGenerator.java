@@ -199,28 +199,38 @@ public class HistoryGenerator {
 
 		private CaseView last;
 
+		/** When the last step was done. */
+		private Instant at;
+
 		private final Instant now;
 
 		Walk(CaseView reported, Instant now) {
 			this.last = reported;
+			this.at = reported.reportedAt();
 			this.now = now;
 		}
 
 		/**
 		 * Does the step at {@code t} unless that lies in the future (the case stays
 		 * there); first, as the deadline sweeper would have, marks the current stage
-		 * overdue a minute after its deadline when the step comes later than that.
+		 * overdue a minute after its deadline — or at once, when the stage began with its
+		 * deadline already past (rework against a spent handling deadline) — when the
+		 * step comes later than that.
 		 */
 		boolean step(Instant t, Action action, CaseCommand command) {
 			long id = this.last.id();
 			Instant due = this.last.deadlines().stageDeadline();
-			if (due != null && t.isAfter(due.plusSeconds(60)) && due.plusSeconds(60).isBefore(this.now)) {
-				PinnedClock.at(due.plusSeconds(60), () -> HistoryGenerator.this.cases.markOverdue(id));
+			if (due != null) {
+				Instant seen = due.plusSeconds(60).isAfter(this.at) ? due.plusSeconds(60) : this.at;
+				if (t.isAfter(seen) && seen.isBefore(this.now)) {
+					PinnedClock.at(seen, () -> HistoryGenerator.this.cases.markOverdue(id));
+				}
 			}
 			if (t.isAfter(this.now)) {
 				return false;
 			}
 			this.last = PinnedClock.at(t, () -> HistoryGenerator.this.cases.act(id, action, command, centre()));
+			this.at = t;
 			return true;
 		}
 

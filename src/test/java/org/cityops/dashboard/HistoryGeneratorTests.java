@@ -66,7 +66,7 @@ class HistoryGeneratorTests {
 			List<Map<String, Object>> h = lines.get(((Number) c.get("id")).longValue());
 			assertThat(h.get(0).get("action")).isIn("report");
 			for (int i = 1; i < h.size(); i++) {
-				assertThat((java.sql.Timestamp) h.get(i).get("at"))
+				assertThat((java.sql.Timestamp) h.get(i).get("at")).as("history of case %s: %s", c.get("id"), h)
 					.isAfterOrEqualTo((java.sql.Timestamp) h.get(i - 1).get("at"));
 			}
 			if ("CLOSED".equals(c.get("status"))) {
