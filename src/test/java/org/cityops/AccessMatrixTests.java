@@ -79,6 +79,9 @@ class AccessMatrixTests {
 	@Autowired
 	ApiClients clients;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	String sensorKey;
 
 	/** Fixtures by kind ("case", "order", "device"): id, unit and department. */
@@ -261,6 +264,67 @@ class AccessMatrixTests {
 					.isEqualTo(visible(role, d));
 			}
 		}
+	}
+
+	/**
+	 * Every role's figures are those of its own reach: the KPIs count what a direct count
+	 * of the read model over the account's units (and department) gives, and the figures
+	 * per unit and per department name nothing outside it.
+	 */
+	@Test
+	void figuresCountWhatIsInReach() throws Exception {
+		awaitReadModel();
+		for (String role : ROLES) {
+			JsonNode kpis = api(role, HttpMethod.GET, "/api/v1/dashboard/kpis?from=2020-01-01&to=2029-12-31", null);
+			Fixture r = this.reach.get(role);
+			String[] units = (r.unit() == null) ? null : r.unit().split(",");
+			long direct = this.jdbc.sql("""
+					select count(*) from dash_case
+					 where reported_at >= :from::timestamptz and reported_at < :to::timestamptz
+					   and (cast(:units as text[]) is null or unit_code = any(:units))
+					   and (cast(:department as text) is null or department_code = :department)""")
+				.param("from", kpis.path("filter").path("from").asText())
+				.param("to", kpis.path("filter").path("to").asText())
+				.param("units", units)
+				.param("department", r.department())
+				.query(Long.class)
+				.single();
+			assertThat(kpis.path("counts").path("reported").asLong()).as(role + " reported cases").isEqualTo(direct);
+			for (JsonNode u : api(role, HttpMethod.GET, "/api/v1/dashboard/kpis/by/unit?from=2020-01-01&to=2029-12-31",
+					null)) {
+				assertThat(visible(role, new Fixture(null, u.path("key").asText(), r.department())))
+					.as(role + " has figures of unit " + u.path("key").asText())
+					.isTrue();
+			}
+			for (JsonNode d : api(role, HttpMethod.GET,
+					"/api/v1/dashboard/kpis/by/department?from=2020-01-01&to=2029-12-31", null)) {
+				assertThat(r.department() == null || r.department().equals(d.path("key").asText()))
+					.as(role + " has figures of department " + d.path("key").asText())
+					.isTrue();
+			}
+		}
+		long town = api("ADMIN", HttpMethod.GET, "/api/v1/dashboard/kpis?from=2020-01-01&to=2029-12-31", null)
+			.path("counts")
+			.path("reported")
+			.asLong();
+		long committee = api("COMMITTEE", HttpMethod.GET, "/api/v1/dashboard/kpis?from=2020-01-01&to=2029-12-31", null)
+			.path("counts")
+			.path("reported")
+			.asLong();
+		assertThat(committee).as("a committee's figures are a part of the town's").isPositive().isLessThan(town);
+	}
+
+	/** Waits until the read model holds every case (it listens after each commit). */
+	private void awaitReadModel() throws InterruptedException {
+		for (int i = 0; i < 300; i++) {
+			long cases = this.jdbc.sql("select count(*) from case_file").query(Long.class).single();
+			long read = this.jdbc.sql("select count(*) from dash_case").query(Long.class).single();
+			if (cases == read) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the read model never caught up with the cases");
 	}
 
 	private void check(Row row, Body body, List<String> failures) throws Exception {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.cityops.shared.Reach;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,14 +23,17 @@ public class AlarmKpis {
 		this.jdbc = jdbc;
 	}
 
-	public Map<String, Object> of(Instant from, Instant to) {
+	/** The figures of the alarms raised in the period within the reach of a reader. */
+	public Map<String, Object> of(Instant from, Instant to, Reach reach) {
+		Reach.Named within = reach.named("unit_code", null);
 		Map<String, Object> row = this.jdbc.sql("""
 				select count(*) as raised,
 				       count(*) filter (where cleared_at is not null) as cleared,
 				       count(*) filter (where verdict) as true_alarms,
 				       count(*) filter (where not verdict) as false_alarms,
 				       count(*) filter (where severity = 'CRITICAL') as critical
-				  from dash_alarm where raised_at >= :from and raised_at < :to""")
+				  from dash_alarm where raised_at >= :from and raised_at < :to and\s""" + within.condition())
+			.params(within.params())
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.query()

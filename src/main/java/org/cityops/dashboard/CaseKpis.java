@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cityops.shared.Reach;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -166,7 +168,7 @@ public class CaseKpis {
 	 */
 	private static String[] single(KpiFilter f) {
 		Map<String, String> given = f.dimensions();
-		if (given.size() > 1) {
+		if (given.size() > 1 || !f.townWide()) {
 			return null;
 		}
 		return given.entrySet()
@@ -182,10 +184,15 @@ public class CaseKpis {
 		return "reported_at >= :from and reported_at < :to and " + dimensions(f, params);
 	}
 
-	/** The filter's dimension terms ({@code true} when it names none). */
+	/**
+	 * The filter's dimension terms and its reach ({@code true} when it names none and
+	 * reaches the town).
+	 */
 	static String dimensions(KpiFilter f, Map<String, Object> params) {
 		List<String> terms = new ArrayList<>();
-		terms.add("true");
+		Reach.Named reach = f.reach().named("unit_code", "department_code");
+		terms.add(reach.condition());
+		params.putAll(reach.params());
 		f.dimensions().forEach((column, value) -> {
 			terms.add(column + " = :" + column);
 			params.put(column, value);

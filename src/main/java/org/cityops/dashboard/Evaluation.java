@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.cityops.shared.Role;
+import org.cityops.shared.StaffRoles;
 
 import org.springframework.stereotype.Service;
 
@@ -22,9 +26,12 @@ public class Evaluation {
 
 	private final DashboardProperties properties;
 
-	Evaluation(CaseKpis kpis, DashboardProperties properties) {
+	private final StaffRoles staff;
+
+	Evaluation(CaseKpis kpis, DashboardProperties properties, StaffRoles staff) {
 		this.kpis = kpis;
 		this.properties = properties;
+		this.staff = staff;
 	}
 
 	/** One subject's score: its indicators' values, the score, the grade, the rank. */
@@ -42,9 +49,12 @@ public class Evaluation {
 
 	/**
 	 * Inspectors by what they reported (share registered as valid, simple procedures) and
-	 * what they verified (on time); their number of cases counts each case once.
+	 * what they verified (on time); their number of cases counts each case once. Only
+	 * accounts with the role INSPECTOR are ranked: the operations centre also reports and
+	 * verifies, but is not an inspector.
 	 */
 	public List<Score> inspectors(KpiFilter filter) {
+		Set<String> inspectors = this.staff.withRole(Role.INSPECTOR);
 		Map<String, CaseCounts> reported = this.kpis.countsBy("reporter", filter);
 		Map<String, CaseCounts> verified = this.kpis.countsBy("verified_by", filter);
 		Map<String, Map<String, Double>> indicators = new LinkedHashMap<>();
@@ -59,7 +69,11 @@ public class Evaluation {
 				.put("onTimeVerificationRate", CaseCounts.rate(c.verifiedOnTime(), c.verified()));
 		});
 		List<Score> scores = new ArrayList<>();
-		indicators.forEach((who, m) -> scores.add(score(who, cases.get(who), m, this.properties.inspectorWeights())));
+		indicators.forEach((who, m) -> {
+			if (inspectors.contains(who)) {
+				scores.add(score(who, cases.get(who), m, this.properties.inspectorWeights()));
+			}
+		});
 		return ranked(scores);
 	}
 

@@ -4,17 +4,27 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.cityops.shared.Reach;
+
 /**
  * Which cases a figure counts: those reported in [{@code from}, {@code to}), optionally
- * only in one area, block or unit, of one department, category or channel.
+ * only in one area, block or unit, of one department, category or channel, and always
+ * only those within the reader's {@link Reach} (all of them for the town-wide desks).
  */
 public record KpiFilter(Instant from, Instant to, String area, String block, String unit, String department,
-		String category, String channel) {
+		String category, String channel, Reach reach) {
 
 	public KpiFilter {
 		if (from == null || to == null || !from.isBefore(to)) {
 			throw DashboardProblem.invalid("Give a period: from before to (ISO-8601 instants)");
 		}
+		reach = (reach != null) ? reach : Reach.none();
+	}
+
+	/** A town-wide filter: the platform's own figures (reports, the screen). */
+	public KpiFilter(Instant from, Instant to, String area, String block, String unit, String department,
+			String category, String channel) {
+		this(from, to, area, block, unit, department, category, channel, Reach.all());
 	}
 
 	public static KpiFilter period(Instant from, Instant to) {
@@ -41,7 +51,19 @@ public record KpiFilter(Instant from, Instant to, String area, String block, Str
 
 	/** The same filter with another department (for rankings). */
 	KpiFilter department(String code) {
-		return new KpiFilter(this.from, this.to, this.area, this.block, this.unit, code, this.category, this.channel);
+		return new KpiFilter(this.from, this.to, this.area, this.block, this.unit, code, this.category, this.channel,
+				this.reach);
+	}
+
+	/** The same filter, limited to what a reader reaches. */
+	public KpiFilter within(Reach readerReach) {
+		return new KpiFilter(this.from, this.to, this.area, this.block, this.unit, this.department, this.category,
+				this.channel, readerReach);
+	}
+
+	/** Whether the filter counts the whole town (so the town-wide cube can answer it). */
+	boolean townWide() {
+		return this.reach.units() == null && this.reach.department() == null;
 	}
 
 }

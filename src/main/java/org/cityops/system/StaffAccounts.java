@@ -1,8 +1,10 @@
 package org.cityops.system;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.cityops.shared.Role;
+import org.cityops.shared.StaffRoles;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * hashes only.
  */
 @Service
-class StaffAccounts implements UserDetailsService {
+class StaffAccounts implements UserDetailsService, StaffRoles {
 
 	private static final String USERNAME_PATTERN = "[a-z0-9._-]{2,40}";
 
@@ -62,6 +64,14 @@ class StaffAccounts implements UserDetailsService {
 				values (?, ?, ?, ?, ?) on conflict (username) do nothing""")
 			.params(username, displayName, this.passwordEncoder.encode(rawPassword), role.name(), demo)
 			.update() == 1;
+	}
+
+	@Override
+	public Set<String> withRole(Role role) {
+		return Set.copyOf(this.jdbc.sql("select username from staff_account where role = ? and enabled")
+			.param(role.name())
+			.query(String.class)
+			.list());
 	}
 
 	long countWithRole(Role role) {

@@ -120,13 +120,15 @@ class TownFiguresTests {
 	Evaluation evaluation;
 
 	@Test
-	void anInspectorsCasesCountEachCaseOnceWhetherReportedOrVerified() {
+	void anInspectorsCasesCountEachCaseOnceWhetherReportedOrVerifiedAndOnlyInspectorsAreRanked() {
 		Instant day = LocalDate.of(2020, 6, 1).atStartOfDay(this.zone).toInstant();
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			// reported by inspector-a (cases 0-2); verified by inspector-a (cases 1-3)
-			rows.add(new Object[] { FIRST_ID + 100_000 + i, (i < 3) ? "inspector-a" : "inspector-b",
-					(i >= 1) ? "inspector-a" : null, Timestamp.from(day.plusSeconds(i * 60L)),
+			// reported by the demo inspector (cases 0-2), case 3 by the operator;
+			// verified by
+			// the inspector (cases 1-3)
+			rows.add(new Object[] { FIRST_ID + 100_000 + i, (i < 3) ? "inspector" : "operator",
+					(i >= 1) ? "inspector" : null, Timestamp.from(day.plusSeconds(i * 60L)),
 					(i >= 1) ? Timestamp.from(day.plusSeconds(86_400)) : null });
 		}
 		this.jdbc.batchUpdate("""
@@ -134,9 +136,12 @@ class TownFiguresTests {
 				values (?, ?, ?, ?, ?, 'INSPECTOR')""", rows);
 		List<Evaluation.Score> inspectors = this.evaluation
 			.inspectors(KpiFilter.period(day, day.plusSeconds(7 * 86_400)));
-		assertThat(inspectors).filteredOn((s) -> s.subject().equals("inspector-a"))
+		assertThat(inspectors).filteredOn((s) -> s.subject().equals("inspector"))
 			.singleElement()
 			.satisfies((s) -> assertThat(s.cases()).as("3 reported + 3 verified, 2 of them the same").isEqualTo(4));
+		assertThat(inspectors).as("the operator reports too, but is not an inspector")
+			.extracting(Evaluation.Score::subject)
+			.containsExactly("inspector");
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.cityops.cases.Actor;
 import org.cityops.dashboard.AlarmKpis;
 import org.cityops.dashboard.CaseCounts;
 import org.cityops.dashboard.CaseKpis;
@@ -97,25 +98,29 @@ class DashboardApiController {
 	}
 
 	@GetMapping("/kpis")
+	@PreAuthorize(Access.STAFF)
 	@Operation(summary = "Case KPIs of the cases reported in a period (month=YYYY-MM, or from/to as dates or "
-			+ "instants; default this month), optionally of one area, block, unit, department, category, channel")
-	Map<String, Object> kpis(@ParameterObject Selection selection, Authentication authentication) {
-		KpiFilter filter = filter(selection);
+			+ "instants; default this month), optionally of one area, block, unit, department, category, channel; "
+			+ "of the caller's reach (the town for the town-wide desks)")
+	Map<String, Object> kpis(@ParameterObject Selection selection, Actor actor) {
+		KpiFilter filter = filter(selection).within(actor.reach());
 		CaseCounts counts = this.kpis.counts(filter);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("filter", filter);
 		out.put("counts", counts);
 		out.put("standard", counts.standard());
 		out.put("rates", counts.rates());
-		out.put("alarms", this.alarms.of(filter.from(), filter.to()));
+		out.put("alarms", this.alarms.of(filter.from(), filter.to(), filter.reach()));
 		return out;
 	}
 
 	@GetMapping("/kpis/by/{dimension}")
-	@Operation(summary = "Case KPIs per department, area, block, unit, category, channel, reporter or verifier")
+	@PreAuthorize(Access.STAFF)
+	@Operation(summary = "Case KPIs per department, area, block, unit, category, channel, reporter or verifier, "
+			+ "of the caller's reach")
 	List<Map<String, Object>> kpisBy(@PathVariable String dimension, @ParameterObject Selection selection,
-			Authentication authentication) {
-		KpiFilter filter = filter(selection);
+			Actor actor) {
+		KpiFilter filter = filter(selection).within(actor.reach());
 		String column = switch (dimension) {
 			case "channel", "reporter" -> dimension;
 			case "verifier" -> "verified_by";
@@ -157,10 +162,11 @@ class DashboardApiController {
 	}
 
 	@GetMapping(path = "/cases.csv", produces = "text/csv")
-	@Operation(summary = "The cases of a period and filter as CSV (UTF-8 with BOM), from the read model")
-	void casesCsv(@ParameterObject Selection selection, Authentication authentication, HttpServletResponse response)
-			throws IOException {
-		KpiFilter filter = filter(selection);
+	@PreAuthorize(Access.STAFF)
+	@Operation(summary = "The cases of a period and filter as CSV (UTF-8 with BOM), from the read model, of the "
+			+ "caller's reach")
+	void casesCsv(@ParameterObject Selection selection, Actor actor, HttpServletResponse response) throws IOException {
+		KpiFilter filter = filter(selection).within(actor.reach());
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"cases.csv\"");
 		this.exports.write(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -174,10 +180,10 @@ class DashboardApiController {
 	}
 
 	@PostMapping("/reports/{month}")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "ADMIN or OPERATOR: make an ended month's report again and keep it instead of the one "
 			+ "before")
 	ReportArchive.Kept regenerateReport(@PathVariable String month, Authentication authentication) {
-		DashboardAccess.requireReportMaker(authentication);
 		return this.archive.regenerate(this.reports.parse(month), authentication.getName());
 	}
 

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.TreeMap;
 
+import org.cityops.cases.Actor;
 import org.cityops.cases.Channel;
 import org.cityops.dashboard.CaseCounts;
 import org.cityops.dashboard.CaseKpis;
@@ -19,6 +22,7 @@ import org.cityops.dashboard.Period;
 import org.cityops.dashboard.ReportArchive;
 
 import org.cityops.shared.Access;
+import org.cityops.shared.Role;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
@@ -32,15 +36,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The desk view of the figures ({@code /dashboard}): the KPIs of any period, area,
- * department or channel, the evaluation of departments and areas, the CSV export with the
- * same filter, and the monthly reports — kept ones, this month's so far, and making an
- * ended month's again.
+ * The view of the figures ({@code /dashboard}): the KPIs of any period, area, department
+ * or channel and the CSV export with the same filter, each of the reader's own reach; for
+ * the town-wide desks also the evaluation of departments and areas and the monthly
+ * reports — kept ones, this month's so far, and making an ended month's again.
  */
 @Controller
 @RequestMapping("/dashboard")
-@PreAuthorize(Access.DESK)
+@PreAuthorize(Access.STAFF)
 class DashboardPagesController {
+
+	/** The roles that see the town's evaluation and reports besides their own figures. */
+	private static final Set<Role> TOWN_WIDE = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.LEADER);
 
 	private final CaseKpis kpis;
 
@@ -93,7 +100,7 @@ class DashboardPagesController {
 	}
 
 	@GetMapping
-	String page(Form form, Authentication authentication, Model model) {
+	String page(Form form, Actor actor, Model model) {
 		Instant now = this.clock.instant();
 		Form shown = form;
 		KpiFilter filter;
@@ -105,28 +112,32 @@ class DashboardPagesController {
 			shown = new Form(null, null, null, form.area(), form.department(), form.channel());
 			filter = filter(shown, now);
 		}
-		CaseCounts counts = this.kpis.counts(filter);
-		KpiFilter period = KpiFilter.period(filter.from(), filter.to());
+		CaseCounts counts = this.kpis.counts(filter.within(actor.reach()));
+		boolean town = TOWN_WIDE.contains(actor.role());
 		model.addAttribute("form", shown);
 		model.addAttribute("firstDay", LocalDate.ofInstant(filter.from(), this.zone));
 		model.addAttribute("lastDay", LocalDate.ofInstant(filter.to().minusSeconds(1), this.zone));
 		model.addAttribute("counts", counts);
 		model.addAttribute("rates", counts.rates());
-		model.addAttribute("departmentScores", this.evaluation.departments(period));
-		model.addAttribute("areaScores", this.evaluation.areas(period));
+		model.addAttribute("town", town);
+		if (town) {
+			KpiFilter period = KpiFilter.period(filter.from(), filter.to());
+			model.addAttribute("departmentScores", this.evaluation.departments(period));
+			model.addAttribute("areaScores", this.evaluation.areas(period));
+			model.addAttribute("kept", this.archive.list());
+		}
 		model.addAttribute("areas", this.names.areas());
 		model.addAttribute("departments", new TreeMap<>(this.names.departments()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("query", shown.query());
-		model.addAttribute("kept", this.archive.list());
 		model.addAttribute("thisMonth", YearMonth.from(LocalDate.ofInstant(now, this.zone)));
-		model.addAttribute("maker", DashboardAccess.makesReports(authentication));
+		model.addAttribute("maker", actor.role() == Role.ADMIN || actor.role() == Role.OPERATOR);
 		return "dashboard/kpis";
 	}
 
 	@PostMapping("/reports/{month}")
+	@PreAuthorize(Access.CENTRE)
 	String regenerate(@PathVariable String month, Authentication authentication, RedirectAttributes redirect) {
-		DashboardAccess.requireReportMaker(authentication);
 		try {
 			ReportArchive.Kept kept = this.archive.regenerate(this.reports.parse(month), authentication.getName());
 			redirect.addFlashAttribute("made", kept.month().toString());
