@@ -219,6 +219,35 @@ public class Case {
 		this.newEvents.add(new CaseEvent.Closed(this.id, this.level, onTime, false, now));
 	}
 
+	/**
+	 * The 12345 caller's verdict, given at the callback, on a handled hotline case.
+	 * Satisfied is the verification — the caller, not an inspector, says the problem is
+	 * fixed — and the case is closed; dissatisfied sends it back to its department, due
+	 * again by the re-handling deadline.
+	 */
+	void callerVerdict(Actor by, boolean satisfied, String note, Instant reworkDue, Instant now) {
+		if (!Action.CLOSE.permits(by.role())) {
+			throw CaseProblem.forbidden("The operations centre records the caller's verdict, not a " + by.role());
+		}
+		if (this.channel != Channel.HOTLINE) {
+			throw CaseProblem.invalid("Only a 12345 case is verified by its caller");
+		}
+		if (this.status != Status.HANDLED) {
+			throw CaseProblem.illegal(this, Action.VERIFY);
+		}
+		String said = (note != null && !note.isBlank()) ? "：" + note : "";
+		if (satisfied) {
+			move(Status.VERIFIED, by, "verify", "12345回访满意，视为核查通过" + said, now);
+			this.newEvents.add(new CaseEvent.Verified(this.id, true, by.username(), now));
+			close(by, "12345回访满意，结案", now);
+		}
+		else {
+			move(Status.REWORK, by, "verify", "12345回访不满意，返工" + said, now);
+			this.stageDeadline = (reworkDue != null) ? reworkDue : this.handlingDeadline;
+			this.newEvents.add(new CaseEvent.Verified(this.id, false, by.username(), now));
+		}
+	}
+
 	void requestPostponement(Actor by, int workingDays, String reason, Instant now) {
 		check(Action.POSTPONE, by);
 		if (workingDays < 1 || workingDays > 60) {

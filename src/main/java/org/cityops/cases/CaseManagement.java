@@ -271,6 +271,36 @@ public class CaseManagement {
 		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
 	}
 
+	/**
+	 * The 12345 caller's verdict at the callback on the case of a concluded order:
+	 * satisfied verifies and closes a handled case (closes a verified one); dissatisfied
+	 * sends a handled case back to its department (rework), due by {@code reworkDue}.
+	 * Answers whether the case followed the verdict: false when it had already moved on
+	 * (closed, cancelled, suspended …), and then a dissatisfied caller's problem needs a
+	 * new case.
+	 */
+	@Transactional
+	public boolean callerVerdict(long id, boolean satisfied, String note, Instant reworkDue, Actor by) {
+		if (!Action.CLOSE.permitsRole(by.role())) {
+			throw CaseProblem.forbidden("The operations centre records the caller's verdict, not a " + by.role());
+		}
+		Case c = this.cases.lock(id)
+			.filter((found) -> by.reach().covers(found.unitCode, found.departmentCode))
+			.orElseThrow(() -> CaseProblem.notFound(id));
+		Instant now = this.clock.instant();
+		if (c.status() == Status.HANDLED) {
+			c.callerVerdict(by, satisfied, note, reworkDue, now);
+		}
+		else if (c.status() == Status.VERIFIED && satisfied) {
+			c.close(by, "12345回访满意，结案", now);
+		}
+		else {
+			return false;
+		}
+		save(c);
+		return true;
+	}
+
 	private void postpone(Case c, CaseCommand cmd, Actor by, Instant now) {
 		if (cmd.decision() == null) {
 			if (by.role() == Role.OPERATOR) {

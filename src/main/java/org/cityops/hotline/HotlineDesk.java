@@ -175,8 +175,11 @@ public class HotlineDesk {
 
 	/**
 	 * Records the callback (by the operator, or by the hotline centre's system when
-	 * {@code by} is null). A dissatisfied one opens re-handling with a new case for the
-	 * same department, due in the re-handling time.
+	 * {@code by} is null); the caller's verdict is the verification of the order's case.
+	 * A satisfied one closes the order and its case. A dissatisfied one opens
+	 * re-handling, due in the re-handling time: its case goes back to the same department
+	 * (rework), or, if the case was closed or cancelled meanwhile, a new case is opened
+	 * for it.
 	 */
 	@Transactional
 	public boolean callback(long id, Callback input, Actor by) {
@@ -196,7 +199,8 @@ public class HotlineDesk {
 				this.deadlines);
 		this.orders.saveCallback(o.id, round, now, actor.username(), efficiency, attitude, result, input.solved(),
 				note);
-		if (rehandle) {
+		boolean followed = this.cases.callerVerdict(o.caseId, !rehandle, note, o.rehandleDue, actor);
+		if (rehandle && !followed) {
 			CaseView previous = this.cases.view(o.caseId);
 			CaseView c = openCase(o, previous.categoryCode(), previous.location().lon(), previous.location().lat(),
 					o.departmentCode, actor, "【重办·第" + o.round + "次】" + ((note != null) ? note + " " : ""));

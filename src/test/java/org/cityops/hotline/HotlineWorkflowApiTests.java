@@ -99,32 +99,58 @@ class HotlineWorkflowApiTests {
 		assertThat(HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + caseId)).path("status").asText())
 			.isEqualTo("HANDLED");
 
-		// the centre's callback: dissatisfied with the result → re-handling with a new
-		// case
+		// the centre's callback: dissatisfied with the result → re-handling; the caller's
+		// verdict is the verification, so the same case goes back to the department
 		JsonNode rehandling = HotlineClient
 			.ok(this.api.post(HotlineClient.CENTRE, "/api/v1/hotline/orders/by-number/" + number + "/callback",
 					Map.of("efficiency", "满意", "attitude", "满意", "result", "不满意", "solved", false, "note", "棚子只拆了一半")));
 		assertThat(rehandling.path("status").asText()).isEqualTo("REHANDLING");
 		assertThat(rehandling.path("round").asInt()).isEqualTo(2);
-		long secondCase = rehandling.path("caseId").asLong();
-		assertThat(secondCase).isNotEqualTo(caseId);
+		assertThat(rehandling.path("caseId").asLong()).as("the same case, reopened").isEqualTo(caseId);
 		Instant rehandleDue = Instant.parse(rehandling.path("deadlines").path("rehandleDue").asText());
 		assertThat(this.workingTime.between(Instant.now(), rehandleDue, DeadlineUnit.WORKING_DAYS)).isBetween(2.99,
 				3.0);
-		JsonNode second = HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + secondCase));
-		assertThat(second.path("status").asText()).isEqualTo("DISPATCHED");
-		assertThat(second.path("departmentCode").asText()).isEqualTo("TP-CGP1");
-		assertThat(second.path("description").asText()).contains("重办").contains("棚子只拆了一半");
+		JsonNode reworked = HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + caseId));
+		assertThat(reworked.path("status").asText()).isEqualTo("REWORK");
+		assertThat(reworked.path("departmentCode").asText()).isEqualTo("TP-CGP1");
+		assertThat(reworked.path("history"))
+			.anySatisfy((h) -> assertThat(h.path("note").asText()).contains("12345回访不满意").contains("棚子只拆了一半"));
 
 		this.api.act("handler", id, "conclude", Map.of("text", "已全部拆除，已电话告知来电人"));
+		assertThat(HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + caseId)).path("status").asText())
+			.isEqualTo("HANDLED");
 		JsonNode closed = this.api.act("operator", id, "callback", Map.of("efficiency", "SATISFIED", "attitude",
 				"SATISFIED", "result", "BASICALLY_SATISFIED", "solved", true));
 		assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
 		assertThat(closed.path("callbacks")).hasSize(2);
 		assertThat(closed.path("log")).extracting((l) -> l.path("kind").asText())
 			.containsSubsequence("RECEIVED", "UPDATED", "CONFIRMED", "FIRST_CONTACT", "CONCLUDED", "CALLBACK",
-					"REHANDLING", "CASE", "CONCLUDED", "CALLBACK");
+					"REHANDLING", "CONCLUDED", "CALLBACK");
+		JsonNode closedCase = HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + caseId));
+		assertThat(closedCase.path("status").asText()).as("the satisfied caller verified and closed the case")
+			.isEqualTo("CLOSED");
+		assertThat(closedCase.path("history")).extracting((h) -> h.path("action").asText())
+			.containsSubsequence("verify", "handle", "verify", "close");
 		assertThat(closed.path("actions")).extracting(JsonNode::asText).doesNotContain("callback", "conclude");
+	}
+
+	@Test
+	void aDissatisfiedCallbackOnACaseThatMovedOnOpensANewCase() {
+		long id = this.api.dispatched("MV", this.received);
+		this.api.act("handler", id, "contact", Map.of("method", "PHONE", "said", "已联系"));
+		long caseId = this.api.act("handler", id, "conclude", Map.of("text", "已处理")).path("caseId").asLong();
+		// the centre suspends the handled case (挂账) before the callback comes in
+		HotlineClient.ok(this.api.post("operator", "/api/v1/cases/" + caseId + "/suspend", Map.of("note", "待协调")));
+		JsonNode rehandling = this.api.act("operator", id, "callback",
+				Map.of("efficiency", "满意", "attitude", "满意", "result", "不满意", "solved", false, "note", "没修好"));
+		assertThat(rehandling.path("status").asText()).isEqualTo("REHANDLING");
+		long second = rehandling.path("caseId").asLong();
+		assertThat(second).as("a new case, the suspended one left as it was").isNotEqualTo(caseId);
+		assertThat(HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + caseId)).path("status").asText())
+			.isEqualTo("SUSPENDED");
+		JsonNode next = HotlineClient.ok(this.api.get("operator", "/api/v1/cases/" + second));
+		assertThat(next.path("status").asText()).isEqualTo("DISPATCHED");
+		assertThat(next.path("description").asText()).contains("重办").contains("没修好");
 	}
 
 	@Test
