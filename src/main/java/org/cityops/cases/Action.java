@@ -40,6 +40,14 @@ public enum Action {
 		return role == Role.ADMIN || this.roles.contains(role);
 	}
 
+	/**
+	 * Whether the actor may do this action at all: a staff member by role, the platform's
+	 * own work only what intake needs (register and dispatch).
+	 */
+	boolean permits(Actor actor) {
+		return actor.isSystem() ? (this == REGISTER || this == DISPATCH) : permits(actor.role());
+	}
+
 	/** Whether the action is done by the department the case is dispatched to. */
 	boolean byDepartment() {
 		return this == ACCEPT || this == RETURN || this == HANDLE;

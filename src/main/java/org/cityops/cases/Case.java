@@ -211,6 +211,10 @@ public class Case {
 
 	void close(Actor by, String note, Instant now) {
 		check(Action.CLOSE, by);
+		closed(by, note, now);
+	}
+
+	private void closed(Actor by, String note, Instant now) {
 		move(Status.CLOSED, by, "close", note, now);
 		this.closedAt = now;
 		this.resolvedLevel = this.level;
@@ -220,32 +224,36 @@ public class Case {
 	}
 
 	/**
-	 * The 12345 caller's verdict, given at the callback, on a handled hotline case.
-	 * Satisfied is the verification — the caller, not an inspector, says the problem is
-	 * fixed — and the case is closed; dissatisfied sends it back to its department, due
-	 * again by the re-handling deadline.
+	 * The 12345 caller's verdict, given at the callback, on a hotline case. Satisfied is
+	 * the verification — the caller, not an inspector, says the problem is fixed — and a
+	 * handled (or already verified) case is closed; dissatisfied sends a handled case
+	 * back to its department, due again by the re-handling deadline. Answers whether the
+	 * case followed the verdict (false when it had moved on: suspended, closed, cancelled
+	 * …).
 	 */
-	void callerVerdict(Actor by, boolean satisfied, String note, Instant reworkDue, Instant now) {
-		if (!Action.CLOSE.permits(by.role())) {
+	boolean callerVerdict(Actor by, boolean satisfied, String note, Instant reworkDue, Instant now) {
+		if (!by.isSystem() && !Action.CLOSE.permits(by.role())) {
 			throw CaseProblem.forbidden("The operations centre records the caller's verdict, not a " + by.role());
 		}
 		if (this.channel != Channel.HOTLINE) {
 			throw CaseProblem.invalid("Only a 12345 case is verified by its caller");
 		}
-		if (this.status != Status.HANDLED) {
-			throw CaseProblem.illegal(this, Action.VERIFY);
-		}
 		String said = (note != null && !note.isBlank()) ? "：" + note : "";
-		if (satisfied) {
+		if (this.status == Status.HANDLED && satisfied) {
 			move(Status.VERIFIED, by, "verify", "12345回访满意，视为核查通过" + said, now);
 			this.newEvents.add(new CaseEvent.Verified(this.id, true, by.username(), now));
-			close(by, "12345回访满意，结案", now);
 		}
-		else {
+		else if (this.status == Status.HANDLED) {
 			move(Status.REWORK, by, "verify", "12345回访不满意，返工" + said, now);
 			this.stageDeadline = (reworkDue != null) ? reworkDue : this.handlingDeadline;
 			this.newEvents.add(new CaseEvent.Verified(this.id, false, by.username(), now));
+			return true;
 		}
+		if (this.status == Status.VERIFIED && satisfied) {
+			closed(by, "12345回访满意，结案", now);
+			return true;
+		}
+		return false;
 	}
 
 	void requestPostponement(Actor by, int workingDays, String reason, Instant now) {
@@ -357,8 +365,8 @@ public class Case {
 	}
 
 	private void check(Action action, Actor by) {
-		if (!action.permits(by.role())) {
-			throw CaseProblem.forbidden("A " + by.role() + " may not " + action.key() + " a case");
+		if (!action.permits(by)) {
+			throw CaseProblem.forbidden("A " + by.roleName() + " may not " + action.key() + " a case");
 		}
 		if (!by.covers(this.unitCode, this.areaCode)) {
 			throw CaseProblem.forbidden("Unit " + this.unitCode + " is outside your scope");
@@ -384,7 +392,7 @@ public class Case {
 
 	private void record(Actor by, String action, Status from, Status to, String note, Instant now) {
 		this.newHistory.add(new HistoryEntry(now, (by != null) ? by.username() : "system",
-				(by != null) ? by.role().name() : "SYSTEM", action, from, to, note));
+				(by != null) ? by.roleName() : "SYSTEM", action, from, to, note));
 	}
 
 	private static void requireText(String value, String what) {

@@ -54,8 +54,10 @@ public class CaseManagement {
 
 	private final Duration duplicateWindow;
 
+	private final org.cityops.shared.StaffRoles staff;
+
 	CaseManagement(Cases cases, Grid grid, Catalog catalog, Organization organization, Deadlines deadlines,
-			CasePhotos photos, ApplicationEventPublisher events, Clock clock,
+			CasePhotos photos, ApplicationEventPublisher events, Clock clock, org.cityops.shared.StaffRoles staff,
 			@Value("${cityops.cases.duplicate-distance-m:50}") double duplicateMetres,
 			@Value("${cityops.cases.duplicate-window:72h}") Duration duplicateWindow) {
 		this.cases = cases;
@@ -68,25 +70,42 @@ public class CaseManagement {
 		this.clock = clock;
 		this.duplicateMetres = duplicateMetres;
 		this.duplicateWindow = duplicateWindow;
+		this.staff = staff;
 	}
 
 	/**
-	 * An actor that works in the name of the operations centre (a system or another
-	 * module acting for it), with the centre's town-wide scope.
+	 * The signed-in staff member of the current request, with the role of its sign-in and
+	 * the scope and reach of its account; null when the caller is anonymous or a machine
+	 * (an API key). The one way a request becomes an actor.
 	 */
-	public Actor forCentre(String name) {
-		String code = this.organization.departments()
+	public Actor signedIn() {
+		org.springframework.security.core.Authentication authentication = org.springframework.security.core.context.SecurityContextHolder
+			.getContext()
+			.getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return null;
+		}
+		return authentication.getAuthorities()
 			.stream()
-			.filter((d) -> d.kind() == org.cityops.shared.DepartmentKind.OPERATIONS_CENTRE && d.active())
-			.map(org.cityops.organization.Department::code)
+			.map(org.springframework.security.core.GrantedAuthority::getAuthority)
+			.filter((a) -> a.startsWith("ROLE_"))
+			.map((a) -> actor(authentication.getName(), Role.valueOf(a.substring(5))))
 			.findFirst()
-			.orElseThrow(() -> CaseProblem.invalid("No operations centre department is set up to act for"));
-		return new Actor(name, Role.OPERATOR, new org.cityops.organization.StaffScope(name, code,
-				org.cityops.organization.StaffScope.TOWN, List.of()), org.cityops.shared.Reach.all());
+			.orElse(null);
 	}
 
-	/** The actor for a signed-in user. */
-	public Actor actor(String username, Role role) {
+	/**
+	 * A staff account as it is stored — its own role, scope and reach — for work done in
+	 * its name without a request (the demo loaders). It cannot give more rights than the
+	 * account has.
+	 */
+	public Actor account(String username) {
+		Role role = this.staff.roleOf(username)
+			.orElseThrow(() -> CaseProblem.invalid("No enabled staff account '" + username + "'"));
+		return actor(username, role);
+	}
+
+	Actor actor(String username, Role role) {
 		org.cityops.organization.StaffScope scope = this.organization.scopeOf(username).orElse(null);
 		return new Actor(username, role, scope, this.organization.reach(scope, role));
 	}
@@ -172,8 +191,7 @@ public class CaseManagement {
 		String description = text(input.description(), "a description of the problem", 2000);
 		Location location = locate(input);
 		GridPlace unit = location.unit();
-		if (by.role() != Role.ADMIN
-				&& (by.scope() == null || !by.scope().covers(unit.code(), location.area().code()))) {
+		if (!by.covers(unit.code(), location.area().code())) {
 			throw CaseProblem.forbidden("Unit " + unit.code() + " (" + unit.name() + ") is outside your scope");
 		}
 		org.cityops.organization.Department routed = this.organization
@@ -237,8 +255,8 @@ public class CaseManagement {
 	/** Does an action to a case. */
 	@Transactional
 	public CaseView act(long id, Action action, CaseCommand command, Actor by) {
-		if (!action.permitsRole(by.role())) {
-			throw CaseProblem.forbidden("A " + by.role() + " may not " + action.key() + " a case");
+		if (!action.permits(by)) {
+			throw CaseProblem.forbidden("A " + by.roleName() + " may not " + action.key() + " a case");
 		}
 		Case c = this.cases.lock(id)
 			.filter((found) -> by.reach().covers(found.unitCode, found.departmentCode))
@@ -281,20 +299,13 @@ public class CaseManagement {
 	 */
 	@Transactional
 	public boolean callerVerdict(long id, boolean satisfied, String note, Instant reworkDue, Actor by) {
-		if (!Action.CLOSE.permitsRole(by.role())) {
+		if (!by.isSystem() && !Action.CLOSE.permitsRole(by.role())) {
 			throw CaseProblem.forbidden("The operations centre records the caller's verdict, not a " + by.role());
 		}
 		Case c = this.cases.lock(id)
 			.filter((found) -> by.reach().covers(found.unitCode, found.departmentCode))
 			.orElseThrow(() -> CaseProblem.notFound(id));
-		Instant now = this.clock.instant();
-		if (c.status() == Status.HANDLED) {
-			c.callerVerdict(by, satisfied, note, reworkDue, now);
-		}
-		else if (c.status() == Status.VERIFIED && satisfied) {
-			c.close(by, "12345回访满意，结案", now);
-		}
-		else {
+		if (!c.callerVerdict(by, satisfied, note, reworkDue, this.clock.instant())) {
 			return false;
 		}
 		save(c);

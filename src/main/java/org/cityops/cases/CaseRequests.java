@@ -30,7 +30,7 @@ class CaseRequests {
 			log.warn("{} asks for a case without a category; it stays with the operations centre", request.sourceRef());
 			return;
 		}
-		Actor centre = this.cases.forCentre(SYSTEM);
+		Actor centre = Actor.system(SYSTEM);
 		NewCase input = new NewCase(request.channel(), request.categoryCode(), request.description(), request.lon(),
 				request.lat(), null, null, false);
 		CaseManagement.Reported reported = this.cases.report(input, centre, request.sourceRef());

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 
 import org.cityops.cases.Actor;
 import org.cityops.cases.CaseManagement;
-import org.cityops.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +54,8 @@ class DemoHotline {
 				|| this.jdbc.sql("select count(*) from department").query(Long.class).single() == 0) {
 			return;
 		}
-		Actor operator = this.cases.actor("operator", Role.OPERATOR);
-		Actor handler = this.cases.actor("handler", Role.HANDLER);
+		Actor operator = this.cases.account("operator");
+		Actor handler = this.cases.account("handler");
 		if (handler.scope() == null) {
 			return;
 		}

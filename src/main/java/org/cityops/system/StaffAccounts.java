@@ -1,6 +1,7 @@
 package org.cityops.system;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.cityops.shared.Role;
@@ -72,6 +73,15 @@ class StaffAccounts implements UserDetailsService, StaffRoles {
 			.param(role.name())
 			.query(String.class)
 			.list());
+	}
+
+	@Override
+	public Optional<Role> roleOf(String username) {
+		return this.jdbc.sql("select role from staff_account where username = ? and enabled")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.map(Role::valueOf);
 	}
 
 	long countWithRole(Role role) {

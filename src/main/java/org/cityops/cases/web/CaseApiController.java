@@ -15,7 +15,6 @@ import org.cityops.cases.CaseProblem;
 import org.cityops.cases.CaseView;
 import org.cityops.cases.NewCase;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -172,8 +171,9 @@ class CaseApiController {
 		return problem;
 	}
 
+	/** The signed-in staff member (every endpoint here is for staff only). */
 	private Actor actor(Authentication authentication) {
-		return Actors.of(authentication, this.cases);
+		return java.util.Objects.requireNonNull(this.cases.signedIn(), "a staff member is signed in");
 	}
 
 	private static String upper(String value) {

@@ -229,8 +229,9 @@ class CasePagesController {
 				? actor.scope().places().get(0) : null;
 	}
 
+	/** The signed-in staff member (every endpoint here is for staff only). */
 	private Actor actor(Authentication authentication) {
-		return Actors.of(authentication, this.cases);
+		return java.util.Objects.requireNonNull(this.cases.signedIn(), "a staff member is signed in");
 	}
 
 	private static String blank(String value) {

@@ -7,8 +7,6 @@ import org.cityops.cases.CaseManagement;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives any controller of any module the signed-in staff member as an {@link Actor}
- * parameter, with the role, scope and reach of the account: the one way a request becomes
- * an actor. A machine client (API key) or an anonymous caller is null.
+ * parameter ({@link CaseManagement#signedIn}): the role, scope and reach of the account.
+ * A machine client (API key) or an anonymous caller is null.
  */
 @Configuration(proxyBeanMethods = false)
 class SignedInActors implements WebMvcConfigurer, HandlerMethodArgumentResolver {
@@ -42,12 +40,7 @@ class SignedInActors implements WebMvcConfigurer, HandlerMethodArgumentResolver 
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
 			WebDataBinderFactory binders) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null
-				|| authentication.getAuthorities().stream().noneMatch((a) -> a.getAuthority().startsWith("ROLE_"))) {
-			return null;
-		}
-		return Actors.of(authentication, this.cases);
+		return this.cases.signedIn();
 	}
 
 }

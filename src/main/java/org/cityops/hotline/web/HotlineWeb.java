@@ -66,13 +66,7 @@ class HotlineWeb {
 
 	/** The staff member, or null for the hotline centre's system. */
 	Actor staff(Authentication authentication) {
-		return authentication.getAuthorities()
-			.stream()
-			.map(org.springframework.security.core.GrantedAuthority::getAuthority)
-			.filter((a) -> a.startsWith("ROLE_"))
-			.map((a) -> this.cases.actor(authentication.getName(), Role.valueOf(a.substring(5))))
-			.findFirst()
-			.orElse(null);
+		return this.cases.signedIn();
 	}
 
 	Actor requireStaff(Authentication authentication) {

@@ -1,4 +1,4 @@
-package org.cityops.dashboard;
+package org.cityops.cases;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.cityops.dashboard.CaseCounts;
+import org.cityops.dashboard.CaseKpis;
+import org.cityops.dashboard.KpiFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.cityops.dashboard;
+package org.cityops.cases;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,12 +14,6 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
-import org.cityops.cases.Action;
-import org.cityops.cases.Actor;
-import org.cityops.cases.CaseCommand;
-import org.cityops.cases.CaseManagement;
-import org.cityops.cases.CaseView;
-import org.cityops.cases.NewCase;
 import org.cityops.catalog.Catalog;
 import org.cityops.catalog.Category;
 import org.cityops.grid.Grid;
@@ -43,7 +37,7 @@ import org.springframework.stereotype.Service;
  * the history, the deadlines, the events and the read models are the real ones.
  */
 @Service
-public class HistoryGenerator {
+class HistoryGenerator {
 
 	private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
 
@@ -73,13 +67,13 @@ public class HistoryGenerator {
 	}
 
 	/** What a run produced. */
-	public record Generated(long cases, long closed, long failed, Duration took) {
+	record Generated(long cases, long closed, long failed, Duration took) {
 	}
 
 	/** Generates the cases reported on the days from {@code first} to {@code last}. */
-	public Generated generate(LocalDate first, LocalDate last, long seed) {
+	Generated generate(LocalDate first, LocalDate last, long seed) {
 		if (last.isBefore(first)) {
-			throw DashboardProblem.invalid("The last day comes before the first");
+			throw CaseProblem.invalid("The last day comes before the first");
 		}
 		long start = System.nanoTime();
 		Random random = new Random(seed);
@@ -173,7 +167,12 @@ public class HistoryGenerator {
 		// most within the deadline, one in ten later
 		long window = Duration.between(dispatchedAt, deadline).toMinutes();
 		double share = (random.nextInt(10) == 0) ? 1.05 + random.nextDouble() * 0.8 : 0.1 + random.nextDouble() * 0.85;
+		Instant acceptedAt = t;
 		t = dispatchedAt.plus(Duration.ofMinutes(Math.max(20, (long) (window * share))));
+		if (!t.isAfter(acceptedAt)) {
+			// a short deadline: handled after it was accepted, however soon
+			t = acceptedAt.plus(minutes(random, 10, 60));
+		}
 		if (random.nextInt(100) < 4 || !walk.step(t, Action.HANDLE, note("已处置完毕"))) {
 			return false; // still with the department
 		}
@@ -280,7 +279,7 @@ public class HistoryGenerator {
 			}
 		}
 		if (points.isEmpty()) {
-			throw DashboardProblem.invalid("No point of the grid's units was found to place cases at");
+			throw CaseProblem.invalid("No point of the grid's units was found to place cases at");
 		}
 		return points;
 	}

@@ -1,4 +1,4 @@
-package org.cityops.dashboard;
+package org.cityops.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
