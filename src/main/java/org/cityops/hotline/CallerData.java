@@ -91,8 +91,11 @@ public class CallerData {
 		return new Caller(o.callerName, o.callerPhone, false, false);
 	}
 
-	/** Who saw the order's caller, newest first. */
-	public List<Map<String, Object>> views(long id) {
+	/**
+	 * Who saw the order's caller, newest first (of an order within the reader's reach).
+	 */
+	public List<Map<String, Object>> views(long id, Actor reader) {
+		this.orders.find(id, reader.reach()).orElseThrow(() -> HotlineProblem.notFound("with id " + id));
 		return this.jdbc.sql(
 				"select viewed_by, role, at, via from hotline_caller_view where order_id = ? order by at desc, id desc")
 			.param(id)

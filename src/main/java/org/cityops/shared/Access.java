@@ -19,6 +19,12 @@ public final class Access {
 	/** The operations centre and the administrator. */
 	public static final String CENTRE = "hasAnyRole('ADMIN','OPERATOR')";
 
+	/** Any staff account, or the 12345 centre's system with its key. */
+	public static final String STAFF_OR_HOTLINE_KEY = STAFF + " or hasAuthority('SCOPE_hotline')";
+
+	/** The town-wide desks, or the 12345 centre's system with its key (the export). */
+	public static final String DESK_OR_HOTLINE_KEY = DESK + " or hasAuthority('SCOPE_hotline')";
+
 	/** The operations centre, or the 12345 centre's system with its key. */
 	public static final String CENTRE_OR_HOTLINE_KEY = "hasAnyRole('ADMIN','OPERATOR') or hasAuthority('SCOPE_hotline')";
 

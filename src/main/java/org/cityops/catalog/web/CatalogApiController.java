@@ -11,6 +11,8 @@ import org.cityops.catalog.Category;
 import org.cityops.catalog.CategoryChange;
 import org.cityops.catalog.CategoryNotFound;
 
+import org.cityops.shared.Access;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,7 +61,7 @@ class CatalogApiController {
 	}
 
 	@PutMapping("/categories/{code}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "Change a category's department, conditions, deadline, simple procedure, keywords (ADMIN)")
 	Category update(@PathVariable String code, @RequestBody CategoryChange change, Principal principal) {
 		return this.catalog.update(code, change, principal.getName());

@@ -29,6 +29,8 @@ import org.cityops.grid.UnitSummary;
 import org.cityops.shared.BoundedBody;
 import org.cityops.shared.Crs;
 
+import org.cityops.shared.Access;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -124,7 +126,7 @@ class GridApiController {
 	}
 
 	@PostMapping(value = "/import", consumes = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "Replace the grid with a GeoJSON FeatureCollection (ADMIN)",
 			description = "All or nothing: 422 lists every problem by feature index; a valid file becomes a new "
 					+ "version in force and the old one is kept.")
@@ -149,7 +151,7 @@ class GridApiController {
 	}
 
 	@PostMapping(value = "/layers/{code}", consumes = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "Create or replace an overlay layer from GeoJSON polygons with code and name (ADMIN)")
 	@RequestBody(required = true, description = "A GeoJSON FeatureCollection of polygons with code and name",
 			content = @Content(mediaType = "application/geo+json"))

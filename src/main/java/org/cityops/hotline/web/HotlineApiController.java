@@ -9,11 +9,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.cityops.cases.Actor;
-import org.cityops.cases.CaseManagement;
 import org.cityops.cases.CaseProblem;
 import org.cityops.hotline.CallerData;
 import org.cityops.hotline.HotlineDesk;
-import org.cityops.hotline.HotlineExport;
 import org.cityops.hotline.HotlineFilter;
 import org.cityops.hotline.HotlineImports;
 import org.cityops.hotline.HotlineKpis;
@@ -25,12 +23,10 @@ import org.cityops.hotline.OrderIntake;
 import org.cityops.hotline.OrderStatus;
 import org.cityops.hotline.OrderType;
 import org.cityops.shared.BoundedBody;
-import org.cityops.shared.Role;
 
 import org.cityops.shared.Access;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -78,12 +74,10 @@ class HotlineApiController {
 	}
 
 	@PostMapping("/orders")
+	@PreAuthorize(Access.CENTRE_OR_HOTLINE_KEY)
 	@Operation(summary = "Send an order (the hotline centre's system, or an operator); a known number updates it")
-	ResponseEntity<OrderIntake.Received> receive(@RequestBody NewOrder order, Authentication authentication) {
-		Actor actor = this.web.staff(authentication);
-		if (actor != null && actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN) {
-			throw HotlineWeb.forbidden("Orders come from the hotline centre's system or an operator");
-		}
+	ResponseEntity<OrderIntake.Received> receive(@RequestBody NewOrder order, Actor actor,
+			Authentication authentication) {
 		OrderIntake.Received received = this.intake.receive(order, (actor == null) ? "API" : "MANUAL",
 				authentication.getName());
 		return (received.outcome() == OrderIntake.Outcome.CREATED)
@@ -92,43 +86,44 @@ class HotlineApiController {
 	}
 
 	@GetMapping("/orders")
+	@PreAuthorize(Access.STAFF_OR_HOTLINE_KEY)
 	@Operation(summary = "The queue: orders by filter, the most pressing deadline first (callers masked)")
 	HotlineQueries.Page list(@RequestParam(required = false) OrderStatus status,
 			@RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) OrderType type,
 			@RequestParam(required = false) String department, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, Authentication authentication) {
-		return this.queries.list(new HotlineFilter(status, open, type, blank(department), blank(q), overdue),
-				this.web.staff(authentication), page, size);
+			@RequestParam(defaultValue = "50") int size, Actor actor) {
+		return this.queries.list(new HotlineFilter(status, open, type, blank(department), blank(q), overdue), actor,
+				page, size);
 	}
 
 	@GetMapping("/orders/{id}")
+	@PreAuthorize(Access.STAFF_OR_HOTLINE_KEY)
 	@Operation(summary = "One order with its conversation log and callbacks (caller masked)")
-	HotlineView view(@PathVariable long id, Authentication authentication) {
-		return this.queries.view(id, this.web.staff(authentication));
+	HotlineView view(@PathVariable long id, Actor actor) {
+		return this.queries.view(id, actor);
 	}
 
 	@GetMapping("/orders/by-number/{number}")
+	@PreAuthorize(Access.STAFF_OR_HOTLINE_KEY)
 	@Operation(summary = "One order by the hotline centre's number")
-	HotlineView byNumber(@PathVariable String number, Authentication authentication) {
-		return this.queries.view(this.queries.idOf(number), this.web.staff(authentication));
+	HotlineView byNumber(@PathVariable String number, Actor actor) {
+		return this.queries.view(this.queries.idOf(number), actor);
 	}
 
 	@GetMapping("/orders/{id}/caller")
+	@PreAuthorize(Access.STAFF)
 	@Operation(summary = "The caller's name and phone in full (operator; the handling department unless "
 			+ "confidential); every call is logged")
-	CallerData.Caller caller(@PathVariable long id, Authentication authentication) {
-		return this.callers.reveal(id, this.web.requireStaff(authentication), "API");
+	CallerData.Caller caller(@PathVariable long id, Actor actor) {
+		return this.callers.reveal(id, actor, "API");
 	}
 
 	@GetMapping("/orders/{id}/caller-views")
+	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Who saw the caller in full, and when (operator, administrator)")
-	List<Map<String, Object>> callerViews(@PathVariable long id, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
-		if (actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN) {
-			throw HotlineWeb.forbidden("Only the operations centre and administrators read the access log");
-		}
-		return this.callers.views(id);
+	List<Map<String, Object>> callerViews(@PathVariable long id, Actor actor) {
+		return this.callers.views(id, actor);
 	}
 
 	record Contact(String method, String said, Instant at) {
@@ -140,33 +135,31 @@ class HotlineApiController {
 	@PostMapping("/orders/{id}/confirm")
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: confirm category (and place) — the order becomes a case with a department")
-	HotlineView confirm(@PathVariable long id, @RequestBody HotlineDesk.Confirmation body,
-			Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView confirm(@PathVariable long id, @RequestBody HotlineDesk.Confirmation body, Actor actor) {
 		this.desk.confirm(id, body, actor);
 		return this.queries.view(id, actor);
 	}
 
 	@PostMapping("/orders/{id}/contact")
+	@PreAuthorize(Access.WORKING_STAFF)
 	@Operation(summary = "Record a contact with the caller (PHONE, SMS, VISIT, UNREACHABLE); the first is 先行联系")
-	HotlineView contact(@PathVariable long id, @RequestBody Contact body, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView contact(@PathVariable long id, @RequestBody Contact body, Actor actor) {
 		this.desk.contact(id, body.method(), body.said(), body.at(), actor);
 		return this.queries.view(id, actor);
 	}
 
 	@PostMapping("/orders/{id}/conclude")
+	@PreAuthorize(Access.WORKING_STAFF)
 	@Operation(summary = "Department: conclude with the reply to the caller (办结)")
-	HotlineView conclude(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView conclude(@PathVariable long id, @RequestBody Text body, Actor actor) {
 		this.desk.conclude(id, body.text(), actor);
 		return this.queries.view(id, actor);
 	}
 
 	@PostMapping("/orders/{id}/request-return")
+	@PreAuthorize(Access.WORKING_STAFF)
 	@Operation(summary = "Department: ask to return the order to the hotline centre (退单) with a standard reason")
-	HotlineView requestReturn(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView requestReturn(@PathVariable long id, @RequestBody Text body, Actor actor) {
 		this.desk.requestReturn(id, body.reason(), body.text(), actor);
 		return this.queries.view(id, actor);
 	}
@@ -174,8 +167,7 @@ class HotlineApiController {
 	@PostMapping("/orders/{id}/decide-return")
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: approve the return, or refuse it and dispatch again (\"approve\": false)")
-	HotlineView decideReturn(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView decideReturn(@PathVariable long id, @RequestBody Text body, Actor actor) {
 		this.desk.decideReturn(id, required(body.approve()), body.text(), blank(body.department()), actor);
 		return this.queries.view(id, actor);
 	}
@@ -183,8 +175,7 @@ class HotlineApiController {
 	@PostMapping("/orders/{id}/callback")
 	@PreAuthorize(Access.CENTRE_OR_HOTLINE_KEY)
 	@Operation(summary = "Record the callback (回访); any 不满意 opens re-handling (重办)")
-	HotlineView callback(@PathVariable long id, @RequestBody HotlineDesk.Callback body, Authentication authentication) {
-		Actor actor = this.web.staff(authentication);
+	HotlineView callback(@PathVariable long id, @RequestBody HotlineDesk.Callback body, Actor actor) {
 		this.desk.callback(id, body, actor);
 		return this.queries.view(id, actor);
 	}
@@ -192,15 +183,14 @@ class HotlineApiController {
 	@PostMapping("/orders/by-number/{number}/callback")
 	@PreAuthorize(Access.CENTRE_OR_HOTLINE_KEY)
 	@Operation(summary = "The hotline centre reports its callback by order number")
-	HotlineView callbackByNumber(@PathVariable String number, @RequestBody HotlineDesk.Callback body,
-			Authentication authentication) {
-		return callback(this.queries.idOf(number), body, authentication);
+	HotlineView callbackByNumber(@PathVariable String number, @RequestBody HotlineDesk.Callback body, Actor actor) {
+		return callback(this.queries.idOf(number), body, actor);
 	}
 
 	@PostMapping("/orders/{id}/request-complex")
+	@PreAuthorize(Access.WORKING_STAFF)
 	@Operation(summary = "Department: ask for the complex-order time limit (15 working days)")
-	HotlineView requestComplex(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView requestComplex(@PathVariable long id, @RequestBody Text body, Actor actor) {
 		this.desk.requestComplex(id, body.text(), actor);
 		return this.queries.view(id, actor);
 	}
@@ -208,8 +198,7 @@ class HotlineApiController {
 	@PostMapping("/orders/{id}/decide-complex")
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: approve or deny the complex-order time limit")
-	HotlineView decideComplex(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
-		Actor actor = this.web.requireStaff(authentication);
+	HotlineView decideComplex(@PathVariable long id, @RequestBody Text body, Actor actor) {
 		this.desk.decideComplex(id, required(body.approve()), body.text(), actor);
 		return this.queries.view(id, actor);
 	}
@@ -217,12 +206,12 @@ class HotlineApiController {
 	@PostMapping(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: check a spreadsheet (.xlsx or CSV) row by row; nothing is imported yet")
-	ResponseEntity<HotlineImports.ImportReport> check(@RequestParam("file") MultipartFile file,
-			Authentication authentication) throws java.io.IOException {
+	ResponseEntity<HotlineImports.ImportReport> check(@RequestParam("file") MultipartFile file, Actor actor)
+			throws java.io.IOException {
 		if (file.getSize() > MAX_UPLOAD) {
 			throw HotlineWeb.tooLarge();
 		}
-		return this.web.checked(file.getBytes(), file.getOriginalFilename(), authentication);
+		return this.web.checked(file.getBytes(), file.getOriginalFilename(), actor);
 	}
 
 	@PostMapping(value = "/imports",
@@ -231,49 +220,48 @@ class HotlineApiController {
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: check a spreadsheet sent as the request body (?filename=)")
 	ResponseEntity<HotlineImports.ImportReport> checkBody(@RequestParam(defaultValue = "upload") String filename,
-			HttpServletRequest request, Authentication authentication) {
+			HttpServletRequest request, Actor actor) {
 		byte[] body = BoundedBody.read(request, MAX_UPLOAD);
 		if (body == null) {
 			throw HotlineWeb.tooLarge();
 		}
-		return this.web.checked(body, filename, authentication);
+		return this.web.checked(body, filename, actor);
 	}
 
 	@GetMapping("/imports/{id}")
 	@PreAuthorize(Access.CENTRE)
-	HotlineImports.ImportReport importReport(@PathVariable long id, Authentication authentication) {
-		return this.web.importReport(id, authentication);
+	HotlineImports.ImportReport importReport(@PathVariable long id) {
+		return this.web.importReport(id);
 	}
 
 	@PostMapping("/imports/{id}/apply")
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: import the valid rows, all in one transaction")
-	HotlineImports.Applied apply(@PathVariable long id, Authentication authentication) {
-		return this.web.apply(id, authentication);
+	HotlineImports.Applied apply(@PathVariable long id, Actor actor) {
+		return this.web.apply(id, actor);
 	}
 
 	@PostMapping("/imports/{id}/discard")
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: drop a checked import")
-	ResponseEntity<Void> discard(@PathVariable long id, Authentication authentication) {
-		this.web.discard(id, authentication);
+	ResponseEntity<Void> discard(@PathVariable long id, Actor actor) {
+		this.web.discard(id, actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/export")
+	@PreAuthorize(Access.DESK_OR_HOTLINE_KEY)
 	@Operation(summary = "Orders concluded or returned in a period, in the centre's fields: format json, csv or xlsx")
 	ResponseEntity<?> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "json") String format, Authentication authentication) {
-		return this.web.export(this.web.period(from, to), format, authentication);
+			@RequestParam(defaultValue = "json") String format) {
+		return this.web.export(this.web.period(from, to), format);
 	}
 
 	@GetMapping("/kpis")
 	@PreAuthorize(Access.DESK)
 	@Operation(summary = "First-contact, on-time conclusion, resolution, satisfaction, return and re-handling rates "
 			+ "for orders received in a period (default: this month), for the town and per department")
-	HotlineKpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Authentication authentication) {
-		this.web.requireStaff(authentication);
+	HotlineKpis.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		return this.web.kpis(this.web.period(from, to));
 	}
 

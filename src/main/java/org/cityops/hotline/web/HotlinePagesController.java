@@ -28,7 +28,6 @@ import org.cityops.shared.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -47,6 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/hotline")
+@PreAuthorize(Access.STAFF)
 class HotlinePagesController {
 
 	private final HotlineQueries queries;
@@ -90,29 +90,28 @@ class HotlinePagesController {
 	}
 
 	@GetMapping
-	String queue(QueueFilter filter, Authentication authentication, Model model) {
+	String queue(QueueFilter filter, Actor actor, Model model) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("statuses", OrderStatus.values());
 		model.addAttribute("types", OrderType.values());
 		model.addAttribute("departmentNames", departmentNames());
-		model.addAttribute("page", page(filter, authentication));
+		model.addAttribute("page", page(filter, actor));
 		return "hotline/queue";
 	}
 
 	@GetMapping("/table")
-	String table(QueueFilter filter, Authentication authentication, Model model) {
+	String table(QueueFilter filter, Actor actor, Model model) {
 		model.addAttribute("departmentNames", departmentNames());
-		model.addAttribute("page", page(filter, authentication));
+		model.addAttribute("page", page(filter, actor));
 		return "hotline/queue :: table";
 	}
 
-	private HotlineQueries.Page page(QueueFilter filter, Authentication authentication) {
-		return this.queries.list(filter.toFilter(), this.web.requireStaff(authentication), filter.pageNumber(), 50);
+	private HotlineQueries.Page page(QueueFilter filter, Actor actor) {
+		return this.queries.list(filter.toFilter(), actor, filter.pageNumber(), 50);
 	}
 
 	@GetMapping("/{id}")
-	String order(@PathVariable long id, Authentication authentication, Model model) {
-		Actor actor = this.web.requireStaff(authentication);
+	String order(@PathVariable long id, Actor actor, Model model) {
 		HotlineView order = this.queries.view(id, actor);
 		model.addAttribute("o", order);
 		model.addAttribute("departments", this.organization.departments());
@@ -120,15 +119,15 @@ class HotlinePagesController {
 		model.addAttribute("categories", categories(order));
 		model.addAttribute("reasons", ReturnReason.values());
 		if (actor.role() == Role.OPERATOR || actor.role() == Role.ADMIN) {
-			model.addAttribute("views", this.callers.views(id));
+			model.addAttribute("views", this.callers.views(id, actor));
 		}
 		return "hotline/order";
 	}
 
 	@GetMapping("/{id}/caller")
-	String caller(@PathVariable long id, Authentication authentication, Model model) {
+	String caller(@PathVariable long id, Actor actor, Model model) {
 		try {
-			model.addAttribute("caller", this.callers.reveal(id, this.web.requireStaff(authentication), "PAGE"));
+			model.addAttribute("caller", this.callers.reveal(id, actor, "PAGE"));
 		}
 		catch (HotlineProblem ex) {
 			if (ex.kind() == HotlineProblem.Kind.FORBIDDEN || ex.kind() == HotlineProblem.Kind.NOT_FOUND) {
@@ -140,9 +139,8 @@ class HotlinePagesController {
 	}
 
 	@PostMapping("/{id}/{action}")
-	String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> form,
-			Authentication authentication, RedirectAttributes redirect) {
-		Actor actor = this.web.requireStaff(authentication);
+	String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> form, Actor actor,
+			RedirectAttributes redirect) {
 		try {
 			perform(id, action, form).accept(actor);
 			redirect.addFlashAttribute("message", "hotline.done." + action);
@@ -189,20 +187,18 @@ class HotlinePagesController {
 
 	@GetMapping("/import")
 	@PreAuthorize(Access.CENTRE)
-	String importForm(Authentication authentication) {
-		this.web.requireOperator(authentication, "imports orders");
+	String importForm() {
 		return "hotline/import";
 	}
 
 	@PostMapping("/import")
 	@PreAuthorize(Access.CENTRE)
-	String upload(@RequestParam("file") MultipartFile file, Authentication authentication, Model model)
-			throws IOException {
+	String upload(@RequestParam("file") MultipartFile file, Actor actor, Model model) throws IOException {
 		try {
 			if (file.getSize() > HotlineApiController.MAX_UPLOAD) {
 				throw HotlineWeb.tooLarge();
 			}
-			long id = this.web.checked(file.getBytes(), file.getOriginalFilename(), authentication).getBody().id();
+			long id = this.web.checked(file.getBytes(), file.getOriginalFilename(), actor).getBody().id();
 			return "redirect:/hotline/import/" + id;
 		}
 		catch (HotlineProblem ex) {
@@ -217,22 +213,21 @@ class HotlinePagesController {
 
 	@GetMapping("/import/{id}")
 	@PreAuthorize(Access.CENTRE)
-	String importReport(@PathVariable long id, Authentication authentication, Model model) {
-		model.addAttribute("report", this.web.importReport(id, authentication));
+	String importReport(@PathVariable long id, Model model) {
+		model.addAttribute("report", this.web.importReport(id));
 		return "hotline/import-report";
 	}
 
 	@PostMapping("/import/{id}/{decision}")
 	@PreAuthorize(Access.CENTRE)
-	String decide(@PathVariable long id, @PathVariable String decision, Authentication authentication,
-			RedirectAttributes redirect) {
+	String decide(@PathVariable long id, @PathVariable String decision, Actor actor, RedirectAttributes redirect) {
 		try {
 			if (decision.equals("apply")) {
-				HotlineImports.Applied applied = this.web.apply(id, authentication);
+				HotlineImports.Applied applied = this.web.apply(id, actor);
 				redirect.addFlashAttribute("applied", applied);
 			}
 			else {
-				this.web.discard(id, authentication);
+				this.web.discard(id, actor);
 				redirect.addFlashAttribute("message", "hotline.import.discarded");
 			}
 		}
@@ -244,9 +239,7 @@ class HotlinePagesController {
 
 	@GetMapping("/kpis")
 	@PreAuthorize(Access.DESK)
-	String kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Authentication authentication, Model model) {
-		this.web.requireStaff(authentication);
+	String kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
 		HotlineWeb.Period period;
 		try {
 			period = this.web.period(from, to);

@@ -12,25 +12,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.cityops.cases.Actor;
-import org.cityops.cases.CaseManagement;
 import org.cityops.hotline.HotlineExport;
 import org.cityops.hotline.HotlineImports;
 import org.cityops.hotline.HotlineKpis;
 import org.cityops.hotline.HotlineProblem;
-import org.cityops.shared.Role;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * What the hotline's API and pages share: who is calling, the role checks for imports,
- * exports and figures, periods, and file downloads.
+ * What the hotline's API and pages share: imports, exports and figures, periods, and file
+ * downloads. Who may call them is said by each endpoint's {@code @PreAuthorize}.
  */
 @Component
 class HotlineWeb {
@@ -38,8 +35,6 @@ class HotlineWeb {
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-	private final CaseManagement cases;
 
 	private final HotlineImports imports;
 
@@ -49,8 +44,7 @@ class HotlineWeb {
 
 	private final Clock clock;
 
-	HotlineWeb(CaseManagement cases, HotlineImports imports, HotlineExport export, HotlineKpis kpis, Clock clock) {
-		this.cases = cases;
+	HotlineWeb(HotlineImports imports, HotlineExport export, HotlineKpis kpis, Clock clock) {
 		this.imports = imports;
 		this.export = export;
 		this.kpis = kpis;
@@ -64,45 +58,21 @@ class HotlineWeb {
 	record Period(Instant from, Instant to, LocalDate firstDay, LocalDate lastDay) {
 	}
 
-	/** The staff member, or null for the hotline centre's system. */
-	Actor staff(Authentication authentication) {
-		return this.cases.signedIn();
-	}
-
-	Actor requireStaff(Authentication authentication) {
-		Actor actor = staff(authentication);
-		if (actor == null) {
-			throw forbidden("The hotline centre's key sends orders and callbacks and reads orders and exports; "
-					+ "this needs a staff member");
-		}
-		return actor;
-	}
-
-	Actor requireOperator(Authentication authentication, String what) {
-		Actor actor = requireStaff(authentication);
-		if (actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN) {
-			throw forbidden("The operations centre " + what + "; your role is " + actor.role());
-		}
-		return actor;
-	}
-
-	ResponseEntity<HotlineImports.ImportReport> checked(byte[] file, String filename, Authentication authentication) {
-		Actor actor = requireOperator(authentication, "imports orders");
+	ResponseEntity<HotlineImports.ImportReport> checked(byte[] file, String filename, Actor actor) {
 		HotlineImports.ImportReport report = masked(this.imports.check(file, filename, actor.username()));
 		return ResponseEntity.created(java.net.URI.create("/api/v1/hotline/imports/" + report.id())).body(report);
 	}
 
-	HotlineImports.ImportReport importReport(long id, Authentication authentication) {
-		requireOperator(authentication, "imports orders");
+	HotlineImports.ImportReport importReport(long id) {
 		return masked(this.imports.report(id));
 	}
 
-	HotlineImports.Applied apply(long id, Authentication authentication) {
-		return this.imports.apply(id, requireOperator(authentication, "imports orders").username());
+	HotlineImports.Applied apply(long id, Actor actor) {
+		return this.imports.apply(id, actor.username());
 	}
 
-	void discard(long id, Authentication authentication) {
-		this.imports.discard(id, requireOperator(authentication, "imports orders").username());
+	void discard(long id, Actor actor) {
+		this.imports.discard(id, actor.username());
 	}
 
 	private static HotlineImports.ImportReport masked(HotlineImports.ImportReport r) {
@@ -110,12 +80,7 @@ class HotlineWeb {
 				r.uploadedAt(), r.valid(), r.invalid(), HotlineImports.masked(r.rows()), r.decidedBy(), r.decidedAt());
 	}
 
-	ResponseEntity<?> export(Period period, String format, Authentication authentication) {
-		Actor actor = staff(authentication);
-		if (actor != null && actor.role() != Role.OPERATOR && actor.role() != Role.ADMIN
-				&& actor.role() != Role.LEADER) {
-			throw forbidden("The export goes to the hotline centre; the operations centre and leaders fetch it");
-		}
+	ResponseEntity<?> export(Period period, String format) {
 		List<Map<String, String>> rows = this.export.rows(period.from(), period.to());
 		String name = "12345办结工单_" + period.firstDay() + "_" + period.lastDay();
 		return switch (format.toLowerCase(java.util.Locale.ROOT)) {
@@ -164,11 +129,6 @@ class HotlineWeb {
 							+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
 			.contentType(MediaType.parseMediaType(type))
 			.body(bytes);
-	}
-
-	static ErrorResponseException forbidden(String message) {
-		return new ErrorResponseException(HttpStatus.FORBIDDEN,
-				ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message), null);
 	}
 
 	static ErrorResponseException tooLarge() {

@@ -13,6 +13,8 @@ import org.cityops.organization.Organization;
 import org.cityops.organization.RoutingRule;
 import org.cityops.organization.StaffScope;
 
+import org.cityops.shared.Access;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -63,7 +65,7 @@ class OrganizationApiController {
 	}
 
 	@PostMapping("/routing/rules")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "Add or replace the rule for (category, place) (ADMIN)")
 	RoutingRule putRule(@RequestBody RuleRequest rule) {
 		if (rule.departmentCode() == null) {
@@ -74,7 +76,7 @@ class OrganizationApiController {
 	}
 
 	@DeleteMapping("/routing/rules/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "Delete a routing rule (ADMIN)")
 	ResponseEntity<Void> deleteRule(@PathVariable long id) {
 		return this.organization.deleteRule(id) ? ResponseEntity.noContent().build()

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.cityops.system.ApiClients;
 
+import org.cityops.shared.Access;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/system/api-clients")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(Access.ADMIN)
 class ApiClientController {
 
 	private final ApiClients clients;

@@ -18,6 +18,8 @@ import org.cityops.worktime.WorkingTime;
 
 import org.cityops.shared.Dates;
 
+import org.cityops.shared.Access;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -85,7 +87,7 @@ class WorktimeApiController {
 	}
 
 	@PostMapping(value = "/calendar", consumes = { "text/csv", "text/plain" })
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize(Access.ADMIN)
 	@Operation(
 			summary = "Load official calendar dates as CSV date,kind,name (ADMIN); each year in the file is replaced")
 	Map<String, Object> load(@RequestBody byte[] csv, Principal principal) {
