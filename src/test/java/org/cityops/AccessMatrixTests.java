@@ -98,7 +98,7 @@ class AccessMatrixTests {
 
 	@BeforeAll
 	void fixtures() throws Exception {
-		this.sensorKey = this.clients.create("matrix-sensors", List.of("sensors"), "test").key();
+		this.sensorKey = this.clients.create("matrix-sensors", List.of("sensors"), List.of("*"), "test").key();
 		Map<String, String> areaOf = new HashMap<>();
 		for (JsonNode u : api("admin", HttpMethod.GET, "/api/v1/grid/units", null)) {
 			areaOf.put(u.path("code").asText(), u.path("area").path("code").asText());

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,10 +77,26 @@ public class Telemetry {
 	 * A batch that one sender answers for (HTTP): stored whole, or refused whole with
 	 * every bad item named and nothing written.
 	 */
-	public Result ingestAll(List<Incoming> messages, String source) {
+	public Result ingestAll(List<Incoming> messages, String source, Set<String> senderFor) {
 		Instant now = this.clock.instant();
 		Registry.Snapshot snapshot = this.registry.snapshot();
 		List<TelemetryParser.Parsed> parsed = parse(messages, now, snapshot);
+		if (!senderFor.contains("*")) {
+			List<Refusal> notTheirs = new ArrayList<>();
+			for (int i = 0; i < parsed.size(); i++) {
+				String id = parsed.get(i).deviceId();
+				Device device = (id != null) ? snapshot.devices().get(id) : null;
+				boolean covered = id != null && (senderFor.contains(id)
+						|| (device != null && device.gatewayId() != null && senderFor.contains(device.gatewayId())));
+				if (!covered) {
+					notTheirs.add(new Refusal(i, DeadLetters.clean(id), "NOT_THIS_SENDERS",
+							"this key does not post readings for that device"));
+				}
+			}
+			if (!notTheirs.isEmpty()) {
+				throw new BatchForbidden(notTheirs);
+			}
+		}
 		List<Refusal> refusals = new ArrayList<>();
 		for (int i = 0; i < parsed.size(); i++) {
 			TelemetryParser.Parsed p = parsed.get(i);
@@ -92,6 +109,26 @@ public class Telemetry {
 			throw new BatchRefused(refusals);
 		}
 		return accept(parsed, messages, source, now, snapshot);
+	}
+
+	/**
+	 * A batch refused whole because its sender may not post for the devices of the items
+	 * listed.
+	 */
+	public static final class BatchForbidden extends RuntimeException {
+
+		private final List<Refusal> refusals;
+
+		BatchForbidden(List<Refusal> refusals) {
+			super(refusals.size() + " reading(s) of the batch are for devices this key does not post for; "
+					+ "nothing was stored", null, false, false);
+			this.refusals = List.copyOf(refusals);
+		}
+
+		public List<Refusal> refusals() {
+			return this.refusals;
+		}
+
 	}
 
 	/** One bad item of a batch: its index (from 0), device, reason and what is wrong. */

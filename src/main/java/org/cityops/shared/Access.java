@@ -31,6 +31,12 @@ public final class Access {
 	/** The administrator alone. */
 	public static final String ADMIN = "hasRole('ADMIN')";
 
+	/**
+	 * The prefix of the authorities a sensors key holds, one per device or gateway id it
+	 * posts readings for ({@code *}: every device).
+	 */
+	public static final String SENSORS_FOR = "SENSORS_FOR_";
+
 	/** A machine client whose API key has the scope {@code sensors}. */
 	public static final String SENSOR_KEY = "hasAuthority('SCOPE_sensors')";
 

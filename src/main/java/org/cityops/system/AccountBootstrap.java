@@ -62,7 +62,7 @@ class AccountBootstrap implements InitializingBean {
 		demoAccount("committee", "居委会", Role.COMMITTEE);
 		demoAccount("leader", "镇领导", Role.LEADER);
 		if (!this.clients.exists("hotline-12345")) {
-			this.clients.create("hotline-12345", java.util.List.of("hotline"), "demo", DEMO_HOTLINE_KEY, true);
+			this.clients.create("hotline-12345", java.util.List.of("hotline"), null, "demo", DEMO_HOTLINE_KEY, true);
 			log.info("Demo API client 'hotline-12345' created with the demo key");
 		}
 	}

@@ -39,8 +39,8 @@ public class ApiClients {
 	}
 
 	/** A client as administrators see it (never its key). */
-	public record Client(long id, String name, String keyPrefix, List<String> scopes, String createdBy,
-			Instant createdAt, Instant revokedAt) {
+	public record Client(long id, String name, String keyPrefix, List<String> scopes, List<String> devices,
+			String createdBy, Instant createdAt, Instant revokedAt) {
 
 		public boolean mayCall(String path) {
 			return this.revokedAt == null && this.scopes.stream()
@@ -53,19 +53,45 @@ public class ApiClients {
 	public record Created(Client client, String key) {
 	}
 
+	/** What a sensors key may name: a device or gateway id, or * for every device. */
+	private static final String DEVICE_PATTERN = "\\*|[A-Za-z0-9._:-]{1,64}";
+
+	/** A client of scopes other than sensors. */
 	@Transactional
 	public Created create(String name, List<String> scopes, String by) {
-		return create(name, scopes, by, newKey(), false);
+		return create(name, scopes, null, by, newKey(), false);
+	}
+
+	/**
+	 * A client; a {@code sensors} one names the devices or gateways it posts readings for
+	 * ({@code *}: every device, for a platform that relays them all).
+	 */
+	@Transactional
+	public Created create(String name, List<String> scopes, List<String> devices, String by) {
+		return create(name, scopes, devices, by, newKey(), false);
 	}
 
 	@Transactional
-	Created create(String name, List<String> scopes, String by, String key, boolean demo) {
+	Created create(String name, List<String> scopes, List<String> devices, String by, String key, boolean demo) {
 		if (name == null || !name.matches(NAME_PATTERN)) {
 			throw new IllegalArgumentException(
 					"A client name is 2 to 40 lower-case letters, digits, '.', '_' or '-', e.g. hotline-12345");
 		}
 		if (scopes == null || scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
 			throw new IllegalArgumentException("Give the client's scopes, some of " + SCOPES);
+		}
+		boolean sensors = scopes.contains("sensors");
+		if (sensors && (devices == null || devices.isEmpty())) {
+			throw new IllegalArgumentException("Say which devices or gateways a sensors key posts readings for "
+					+ "(\"devices\": their ids, or [\"*\"] for a platform that relays every device)");
+		}
+		if (!sensors && devices != null && !devices.isEmpty()) {
+			throw new IllegalArgumentException("Only a sensors key is given devices");
+		}
+		if (devices != null && (devices.size() > 10_000
+				|| devices.stream().anyMatch((d) -> d == null || !d.matches(DEVICE_PATTERN)))) {
+			throw new IllegalArgumentException(
+					"Device and gateway ids are 1 to 64 letters, digits, '.', '_', ':' or '-' (at most 10,000), or *");
 		}
 		if (this.jdbc.sql("select count(*) from api_client where name = ?")
 			.param(name)
@@ -74,9 +100,10 @@ public class ApiClients {
 			throw new IllegalArgumentException("A client named '" + name + "' exists; revoke it or pick another name");
 		}
 		long id = this.jdbc.sql("""
-				insert into api_client (name, key_prefix, key_hash, scopes, created_by, demo)
-				values (?, ?, ?, ?::text[], ?, ?) returning id""")
-			.params(name, key.substring(0, 8), hash(key), "{" + String.join(",", scopes) + "}", by, demo)
+				insert into api_client (name, key_prefix, key_hash, scopes, devices, created_by, demo)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(name, key.substring(0, 8), hash(key), scopes.toArray(String[]::new),
+					(devices != null && sensors) ? devices.stream().distinct().toArray(String[]::new) : null, by, demo)
 			.query(Long.class)
 			.single();
 		return new Created(find(id).orElseThrow(), key);
@@ -132,8 +159,10 @@ public class ApiClients {
 
 	private static Client client(ResultSet rs, int row) throws SQLException {
 		Array scopes = rs.getArray("scopes");
+		Array devices = rs.getArray("devices");
 		return new Client(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"),
-				List.of((String[]) scopes.getArray()), rs.getString("created_by"),
+				List.of((String[]) scopes.getArray()),
+				(devices != null) ? List.of((String[]) devices.getArray()) : List.of(), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(),
 				(rs.getTimestamp("revoked_at") != null) ? rs.getTimestamp("revoked_at").toInstant() : null);
 	}

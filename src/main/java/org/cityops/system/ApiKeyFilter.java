@@ -24,6 +24,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-API-Key";
 
+	/** The prefix of a sensors key's authorities naming what it posts for. */
+	static final String SENSORS_FOR = org.cityops.shared.Access.SENSORS_FOR;
+
 	private final ApiClients clients;
 
 	private final AuthenticationEntryPoint entryPoint;
@@ -62,9 +65,20 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		private final ApiClients.Client client;
 
 		ClientAuthentication(ApiClients.Client client) {
-			super(client.scopes().stream().map((s) -> new SimpleGrantedAuthority("SCOPE_" + s)).toList());
+			super(authorities(client));
 			this.client = client;
 			setAuthenticated(true);
+		}
+
+		/**
+		 * One authority per scope, and for a sensors key one per device or gateway it
+		 * posts for ({@code SENSORS_FOR_<id>}, {@code SENSORS_FOR_*} for every device).
+		 */
+		private static List<SimpleGrantedAuthority> authorities(ApiClients.Client client) {
+			List<SimpleGrantedAuthority> out = new java.util.ArrayList<>();
+			client.scopes().forEach((s) -> out.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+			client.devices().forEach((d) -> out.add(new SimpleGrantedAuthority(SENSORS_FOR + d)));
+			return out;
 		}
 
 		@Override

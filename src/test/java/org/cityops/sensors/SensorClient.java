@@ -38,9 +38,8 @@ class SensorClient {
 		this.lon = place.path("point").path("lon").asDouble();
 		this.lat = place.path("point").path("lat").asDouble();
 		ResponseEntity<JsonNode> client = rest.withBasicAuth("admin", "cityops-demo")
-			.postForEntity("/api/v1/system/api-clients",
-					Map.of("name", "test-sensors-" + SEQUENCE.incrementAndGet(), "scopes", List.of("sensors")),
-					JsonNode.class);
+			.postForEntity("/api/v1/system/api-clients", Map.of("name", "test-sensors-" + SEQUENCE.incrementAndGet(),
+					"scopes", List.of("sensors"), "devices", List.of("*")), JsonNode.class);
 		assertThat(client.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		this.key = client.getBody().path("key").asText();
 	}

@@ -159,6 +159,54 @@ class SensorIngestApiTests {
 	}
 
 	@Test
+	void aKeyPostsOnlyForItsOwnDevicesAndTheDevicesOfItsGateways() {
+		String gateway = this.sensors.gateway();
+		String ofGateway = this.sensors.device("EBIKE_CHARGER", gateway);
+		String own = this.sensors.device("EBIKE_CHARGER", null);
+		String other = this.sensors.device("EBIKE_CHARGER", null);
+		ResponseEntity<JsonNode> made = this.rest.withBasicAuth("admin", "cityops-demo")
+			.postForEntity("/api/v1/system/api-clients", Map.of("name", "bound-" + System.nanoTime() % 1_000_000,
+					"scopes", List.of("sensors"), "devices", List.of(own, gateway)), JsonNode.class);
+		assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(made.getBody().path("client").path("devices")).extracting(JsonNode::asText)
+			.containsExactly(own, gateway);
+		String key = made.getBody().path("key").asText();
+
+		ResponseEntity<JsonNode> mixed = post(key,
+				List.of(SensorClient.reading(own, this.now, Map.of("temperature_c", 30)),
+						SensorClient.reading(other, this.now, Map.of("temperature_c", 31)),
+						SensorClient.reading(ofGateway, this.now, Map.of("temperature_c", 32))));
+		assertThat(mixed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(mixed.getBody().path("errors")).singleElement().satisfies((e) -> {
+			assertThat(e.path("index").asInt()).isEqualTo(1);
+			assertThat(e.path("deviceId").asText()).isEqualTo(other);
+		});
+		for (String d : List.of(own, other, ofGateway)) {
+			assertThat(this.sensors.device(d).path("readingCount").asLong()).as("nothing stored for " + d).isZero();
+		}
+		ResponseEntity<JsonNode> theirs = post(key,
+				List.of(SensorClient.reading(own, this.now, Map.of("temperature_c", 30)),
+						SensorClient.reading(ofGateway, this.now, Map.of("temperature_c", 32))));
+		assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(theirs.getBody().path("accepted").asInt()).isEqualTo(2);
+
+		ResponseEntity<JsonNode> unbound = this.rest.withBasicAuth("admin", "cityops-demo")
+			.postForEntity("/api/v1/system/api-clients",
+					Map.of("name", "unbound-" + System.nanoTime() % 1_000_000, "scopes", List.of("sensors")),
+					JsonNode.class);
+		assertThat(unbound.getStatusCode().is4xxClientError()).as("a sensors key without devices").isTrue();
+		assertThat(unbound.getBody().path("detail").asText()).contains("devices");
+	}
+
+	private ResponseEntity<JsonNode> post(String key, List<?> readings) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.set("X-API-Key", key);
+		return this.rest.postForEntity("/api/v1/sensors/readings",
+				new HttpEntity<>(Map.of("readings", readings), headers), JsonNode.class);
+	}
+
+	@Test
 	void anOperatorConfirmsAnAlarmIntoACaseOrMarksItFalse() {
 		String manhole = this.sensors.device("MANHOLE_TILT", null);
 		this.sensors.send(manhole, this.now, Map.of("tilt_deg", 40));

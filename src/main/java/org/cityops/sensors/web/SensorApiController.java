@@ -75,8 +75,9 @@ class SensorApiController {
 	@PostMapping(value = "/readings", consumes = "application/json")
 	@PreAuthorize(Access.SENSOR_KEY)
 	@Operation(summary = "A batch of readings: {\"readings\": [{\"deviceId\", \"ts\", \"values\": {metric: number}}]}; "
-			+ "refused messages are counted by reason and kept as dead letters, the rest is stored")
-	Telemetry.Result readings(HttpServletRequest request) throws java.io.IOException {
+			+ "all or nothing: any invalid item answers 422 listing every invalid one; any item for a device the key "
+			+ "does not post for (by device or gateway id) answers 403 listing them; nothing is then stored")
+	Telemetry.Result readings(HttpServletRequest request, Authentication authentication) throws java.io.IOException {
 		byte[] body = BoundedBody.read(request, MAX_BODY);
 		if (body == null) {
 			throw problem(HttpStatus.PAYLOAD_TOO_LARGE, "A batch is at most 8 MB; send smaller batches");
@@ -99,7 +100,13 @@ class SensorApiController {
 		for (JsonNode r : readings) {
 			messages.add(new Telemetry.Incoming(null, JSON.writeValueAsBytes(r)));
 		}
-		return this.telemetry.ingestAll(messages, "HTTP");
+		java.util.Set<String> senderFor = new java.util.HashSet<>();
+		authentication.getAuthorities().forEach((a) -> {
+			if (a.getAuthority().startsWith(Access.SENSORS_FOR)) {
+				senderFor.add(a.getAuthority().substring(Access.SENSORS_FOR.length()));
+			}
+		});
+		return this.telemetry.ingestAll(messages, "HTTP", senderFor);
 	}
 
 	@PostMapping("/devices")
@@ -218,6 +225,13 @@ class SensorApiController {
 	@ExceptionHandler(Telemetry.BatchRefused.class)
 	ProblemDetail batchRefused(Telemetry.BatchRefused ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+		problem.setProperty("errors", ex.refusals());
+		return problem;
+	}
+
+	@ExceptionHandler(Telemetry.BatchForbidden.class)
+	ProblemDetail batchForbidden(Telemetry.BatchForbidden ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 		problem.setProperty("errors", ex.refusals());
 		return problem;
 	}

@@ -33,7 +33,10 @@ class ApiClientController {
 		this.clients = clients;
 	}
 
-	record NewClient(String name, List<String> scopes) {
+	/**
+	 * A new client: its name, its scopes, and for a sensors key the devices it posts for.
+	 */
+	record NewClient(String name, List<String> scopes, List<String> devices) {
 	}
 
 	@GetMapping
@@ -45,7 +48,7 @@ class ApiClientController {
 	@PostMapping
 	ResponseEntity<ApiClients.Created> create(@RequestBody NewClient body, Authentication authentication) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(this.clients.create(body.name(), body.scopes(), authentication.getName()));
+			.body(this.clients.create(body.name(), body.scopes(), body.devices(), authentication.getName()));
 	}
 
 	@DeleteMapping("/{id}")
