@@ -84,6 +84,24 @@ public class DeviceRegistration {
 		return this.accounts.issueForGateway(id).orElseThrow(() -> new Alarms.AlarmNotFound("No gateway " + id));
 	}
 
+	/**
+	 * The accounts of every device and gateway with a secret, as a Mosquitto password
+	 * file, with the number of older secrets it leaves out.
+	 */
+	public MosquittoExport mosquittoPasswords() {
+		MqttAccounts.PasswordFile file = this.accounts.passwordFile();
+		return new MosquittoExport(file.text(), file.accounts(), file.leftOut());
+	}
+
+	/** The Mosquitto ACL for the registry's gateways and devices. */
+	public String mosquittoAcl() {
+		return this.accounts.aclFile();
+	}
+
+	/** A file for Mosquitto, the accounts it holds and those it leaves out. */
+	public record MosquittoExport(String text, int accounts, int leftOut) {
+	}
+
 	public void gateway(String id, String name) {
 		if (id == null || !id.matches(ID) || name == null || name.isBlank()) {
 			throw new Refused(List.of("A gateway has an id (letters, digits, '.', '_', '-', at most 64) and a name"));

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may sign in to the embedded MQTT broker and where each may publish: a device to its
  * own topic, a gateway to its devices' topics (both with a secret the registry issued,
- * kept as a SHA-256), the platform's subscriber with its own account. Nobody else.
+ * kept hashed as Mosquitto keeps it, so that the same accounts also work on an external
+ * Mosquitto: {@link #passwordFile}, {@link #aclFile}), the platform's subscriber with its
+ * own account. Nobody else.
  */
 @Component
 class MqttAccounts {
@@ -32,7 +34,7 @@ class MqttAccounts {
 	}
 
 	/** The platform's own account on the broker. */
-	record PlatformAccount(String username, String password) {
+	record PlatformAccount(String username, String password, boolean generated) {
 	}
 
 	/**
@@ -72,16 +74,16 @@ class MqttAccounts {
 	 */
 	Optional<String> issueForDevice(String deviceId) {
 		String secret = secret();
-		int rows = this.jdbc.update("update sensor_device set mqtt_secret_hash = ? where id = ?", hash(secret),
-				deviceId);
+		int rows = this.jdbc.update("update sensor_device set mqtt_secret_hash = ? where id = ?",
+				MosquittoFiles.hash(secret), deviceId);
 		return (rows == 1) ? Optional.of(secret) : Optional.empty();
 	}
 
 	/** A new secret for the gateway, which then publishes for all its devices. */
 	Optional<String> issueForGateway(String gatewayId) {
 		String secret = secret();
-		int rows = this.jdbc.update("update sensor_gateway set mqtt_secret_hash = ? where id = ?", hash(secret),
-				gatewayId);
+		int rows = this.jdbc.update("update sensor_gateway set mqtt_secret_hash = ? where id = ?",
+				MosquittoFiles.hash(secret), gatewayId);
 		return (rows == 1) ? Optional.of(secret) : Optional.empty();
 	}
 
@@ -96,7 +98,7 @@ class MqttAccounts {
 							? Optional.of(new Account(Account.Kind.PLATFORM, username, java.util.Set.of()))
 							: Optional.empty();
 		}
-		String given = hash(new String(password, StandardCharsets.UTF_8));
+		String given = MosquittoFiles.text(password);
 		List<String> device = this.jdbc.queryForList("select mqtt_secret_hash from sensor_device where id = ?",
 				String.class, username);
 		if (!device.isEmpty()) {
@@ -114,9 +116,63 @@ class MqttAccounts {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether the secret matches what is stored: a Mosquitto hash, or the SHA-256 that
+	 * secrets issued before were kept as.
+	 */
 	private static boolean matches(String stored, String given) {
-		return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
-				given.getBytes(StandardCharsets.US_ASCII));
+		if (stored == null) {
+			return false;
+		}
+		if (stored.startsWith("$7$")) {
+			return MosquittoFiles.matches(stored, given);
+		}
+		return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+				hash(given).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * The registry's accounts as a Mosquitto password file: the platform's (when its
+	 * password is configured) and every device and gateway with a secret issued in
+	 * Mosquitto's format; answers the file and how many older secrets it leaves out
+	 * (issue them again to include them).
+	 */
+	PasswordFile passwordFile() {
+		java.util.Map<String, String> hashes = new java.util.LinkedHashMap<>();
+		int[] older = { 0 };
+		if (this.platform.password() != null && !this.platform.generated()) {
+			hashes.put(this.platform.username(), MosquittoFiles.hash(this.platform.password()));
+		}
+		this.jdbc.query("""
+				select id, mqtt_secret_hash from sensor_gateway where mqtt_secret_hash is not null
+				union all
+				select id, mqtt_secret_hash from sensor_device where mqtt_secret_hash is not null
+				order by 1""", (org.springframework.jdbc.core.RowCallbackHandler) (rs) -> {
+			String hash = rs.getString(2);
+			if (hash.startsWith("$7$")) {
+				hashes.put(rs.getString(1), hash);
+			}
+			else {
+				older[0]++;
+			}
+		});
+		return new PasswordFile(MosquittoFiles.passwordFile(hashes), hashes.size(), older[0]);
+	}
+
+	/** A password file, how many accounts it holds, and how many it leaves out. */
+	record PasswordFile(String text, int accounts, int leftOut) {
+	}
+
+	/** The ACL for the registry's gateways and their devices. */
+	String aclFile() {
+		java.util.Map<String, List<String>> gateways = new java.util.TreeMap<>();
+		this.jdbc.query("""
+				select g.id, d.id from sensor_gateway g join sensor_device d on d.gateway_id = g.id
+				 where g.mqtt_secret_hash is not null order by g.id, d.id""",
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> gateways
+					.computeIfAbsent(rs.getString(1), (k) -> new java.util.ArrayList<>())
+					.add(rs.getString(2)));
+		return MosquittoFiles.acl(this.platform.username(), gateways);
 	}
 
 	private static String secret() {

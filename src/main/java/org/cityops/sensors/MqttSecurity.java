@@ -54,12 +54,13 @@ class MqttSecurity {
 	MqttAccounts.PlatformAccount mqttPlatformAccount(MqttProperties properties) {
 		String username = (properties.username() != null) ? properties.username() : "cityops-platform";
 		String password = properties.password();
-		if (password == null && properties.embedded()) {
+		boolean generated = password == null && properties.embedded();
+		if (generated) {
 			byte[] bytes = new byte[24];
 			new SecureRandom().nextBytes(bytes);
 			password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		}
-		return new MqttAccounts.PlatformAccount(username, password);
+		return new MqttAccounts.PlatformAccount(username, password, generated);
 	}
 
 	/** The extension that the embedded broker starts with. */

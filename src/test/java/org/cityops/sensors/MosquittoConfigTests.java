@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -51,11 +53,11 @@ class MosquittoConfigTests {
 				// /etc/mosquitto paths
 				+ "\nuser " + System.getProperty("user.name") + "\n";
 		Files.writeString(this.dir.resolve("cityops.conf"), conf);
-		Files.copy(Path.of("deploy/mosquitto/acl"), this.dir.resolve("acl"));
 		Files.createDirectories(this.dir.resolve("data"));
-		passwd("-c", "cityops-platform", "platform-secret");
-		passwd(null, "SMK-1", "device-one");
-		passwd(null, "SMK-2", "device-two");
+	}
+
+	/** Starts mosquitto once the test has written its password file and ACL. */
+	private void startBroker() throws Exception {
 		this.broker = new ProcessBuilder("/usr/sbin/mosquitto", "-c", "cityops.conf").directory(this.dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("mosquitto.log").toFile())
@@ -76,7 +78,12 @@ class MosquittoConfigTests {
 	}
 
 	@Test
-	void onlyAccountsGetInAndEachDeviceWritesOnlyItsOwnTopic() {
+	void onlyAccountsGetInAndEachDeviceWritesOnlyItsOwnTopic() throws Exception {
+		Files.copy(Path.of("deploy/mosquitto/acl"), this.dir.resolve("acl"));
+		passwd("-c", "cityops-platform", "platform-secret");
+		passwd(null, "SMK-1", "device-one");
+		passwd(null, "SMK-2", "device-two");
+		startBroker();
 		assertThat(connects(null, null)).as("anonymous").isFalse();
 		assertThat(connects("SMK-1", "wrong")).as("a wrong password").isFalse();
 		assertThat(connects("nobody", "device-one")).as("an unknown user").isFalse();
@@ -116,6 +123,49 @@ class MosquittoConfigTests {
 		assertThat(overheard).as("a device may not listen to the others").isEmpty();
 		other.disconnect().join();
 		device.disconnect().join();
+		platform.disconnect().join();
+	}
+
+	/**
+	 * The files CityOps makes from its registry (GET /api/v1/sensors/mosquitto/passwd and
+	 * /acl) are taken by mosquitto as they are: its hashes sign the accounts in, and a
+	 * gateway writes for its own devices only.
+	 */
+	@Test
+	void thePasswordFileAndAclMadeFromTheRegistryWorkInMosquitto() throws Exception {
+		Map<String, String> hashes = new LinkedHashMap<>();
+		hashes.put("cityops-platform", MosquittoFiles.hash("platform-secret"));
+		hashes.put("GW-1", MosquittoFiles.hash("gateway-one"));
+		hashes.put("SMK-1", MosquittoFiles.hash("device-one"));
+		Files.writeString(this.dir.resolve("passwd"), MosquittoFiles.passwordFile(hashes));
+		Files.writeString(this.dir.resolve("acl"),
+				MosquittoFiles.acl("cityops-platform", Map.of("GW-1", List.of("SMK-3", "SMK-4"))));
+		startBroker();
+		assertThat(connects("SMK-1", "device-two")).as("a wrong password").isFalse();
+		assertThat(connects("GW-1", "device-one")).as("another account's password").isFalse();
+
+		Mqtt5AsyncClient platform = client("cityops-platform", "platform-secret");
+		List<String> received = new CopyOnWriteArrayList<>();
+		platform.subscribeWith()
+			.topicFilter("cityops/sensors/+/telemetry")
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.callback(
+					(p) -> received.add(p.getTopic() + " " + new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)))
+			.send()
+			.join();
+		Mqtt5AsyncClient gateway = client("GW-1", "gateway-one");
+		publish(gateway, "cityops/sensors/SMK-1/telemetry", "not its device");
+		publish(gateway, "cityops/sensors/SMK-3/telemetry", "its device");
+		Mqtt5AsyncClient device = client("SMK-1", "device-one");
+		publish(device, "cityops/sensors/SMK-1/telemetry", "own");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> received.contains("cityops/sensors/SMK-3/telemetry its device")
+					&& received.contains("cityops/sensors/SMK-1/telemetry own"));
+		assertThat(received).as("the gateway wrote only for its devices")
+			.containsExactlyInAnyOrder("cityops/sensors/SMK-3/telemetry its device",
+					"cityops/sensors/SMK-1/telemetry own");
+		device.disconnect().join();
+		gateway.disconnect().join();
 		platform.disconnect().join();
 	}
 

@@ -234,6 +234,28 @@ class MqttIngestTests {
 																							// battery
 		assertThat(readings(List.of(mine))).isEqualTo(1);
 		hub.disconnect().join();
+
+		// the same accounts for an external Mosquitto: the password file holds the
+		// gateway's secret in Mosquitto's format, the ACL lets it write for its device
+		org.springframework.http.ResponseEntity<String> passwd = this.rest.withBasicAuth("admin", "cityops-demo")
+			.getForEntity("/api/v1/sensors/mosquitto/passwd", String.class);
+		assertThat(passwd.getStatusCode().value()).isEqualTo(200);
+		String line = passwd.getBody()
+			.lines()
+			.filter((l) -> l.startsWith(gateway + ":"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no line for " + gateway + " in " + passwd.getBody()));
+		assertThat(line).startsWith(gateway + ":$7$101$");
+		assertThat(MosquittoFiles.matches(line.substring(gateway.length() + 1), password)).isTrue();
+		assertThat(MosquittoFiles.matches(line.substring(gateway.length() + 1), "wrong")).isFalse();
+		assertThat(passwd.getBody()).as("no secret in the clear").doesNotContain(password);
+		String acl = this.rest.withBasicAuth("admin", "cityops-demo")
+			.getForObject("/api/v1/sensors/mosquitto/acl", String.class);
+		assertThat(acl).contains("user " + gateway + "\ntopic write cityops/sensors/" + behind + "/telemetry\n");
+		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
+			.getForEntity("/api/v1/sensors/mosquitto/passwd", String.class)
+			.getStatusCode()
+			.value()).as("hashes are for the administrator").isEqualTo(403);
 	}
 
 	private long readings(List<String> devices) {

@@ -138,6 +138,32 @@ class SensorApiController {
 		return Map.of("id", body.get("id"));
 	}
 
+	@GetMapping(path = "/mosquitto/passwd", produces = "text/plain")
+	@PreAuthorize(Access.ADMIN)
+	@Operation(summary = "ADMIN: the registry's MQTT accounts as a Mosquitto 2.0 password file (hashes only): the "
+			+ "platform's, when its password is configured, and every device and gateway with a secret; header "
+			+ "X-Left-Out counts secrets issued before they were kept in Mosquitto's format (issue them again)")
+	org.springframework.http.ResponseEntity<String> mosquittoPasswords() {
+		DeviceRegistration.MosquittoExport file = this.registration.mosquittoPasswords();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(
+					new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+			.header("X-Accounts", String.valueOf(file.accounts()))
+			.header("X-Left-Out", String.valueOf(file.leftOut()))
+			.body(file.text());
+	}
+
+	@GetMapping(path = "/mosquitto/acl", produces = "text/plain")
+	@PreAuthorize(Access.ADMIN)
+	@Operation(summary = "ADMIN: the Mosquitto ACL for the registry: each device writes its own topic, each gateway "
+			+ "the topics of its devices, the platform reads them all")
+	org.springframework.http.ResponseEntity<String> mosquittoAcl() {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(
+					new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+			.body(this.registration.mosquittoAcl());
+	}
+
 	@PostMapping("/devices/{id}/credentials")
 	@PreAuthorize(Access.ADMIN)
 	@Operation(summary = "ADMIN: a new MQTT password for the device (user name: its id); shown once, the old one stops")
