@@ -55,6 +55,14 @@ class ApiFuzzTests {
 
 	static List<Endpoint> endpoints;
 
+	/** The pages' endpoints (outside /api): their query and form parameters. */
+	static List<Endpoint> pages;
+
+	/** Field names the pages' free-form handlers read (a form sent as a map). */
+	static final List<String> FORM_FIELDS = List.of("text", "note", "department", "categoryCode", "lon", "lat",
+			"method", "said", "reason", "approve", "efficiency", "attitude", "result", "solved", "month", "q", "page",
+			"passed", "workingDays", "decision", "into", "simpleProcedure", "description", "channel", "address");
+
 	static final ObjectMapper JSON = new ObjectMapper();
 
 	static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(:[^}]*)?\\}");
@@ -82,13 +90,27 @@ class ApiFuzzTests {
 				"--cityops.data-dir=target/test-data/fuzz-" + System.nanoTime(),
 				"--cityops.embedded-db.temporary=true");
 		base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+		try {
+			signIn();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 		endpoints = new ArrayList<>();
+		pages = new ArrayList<>();
 		RequestMappingHandlerMapping mappings = app.getBean("requestMappingHandlerMapping",
 				RequestMappingHandlerMapping.class);
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
 			for (String path : m.getKey().getPatternValues()) {
-				// the live feed streams forever: not a request-and-answer endpoint
-				if (!path.startsWith("/api/") || path.endsWith("/stream")) {
+				// the live feed streams forever: not a request-and-answer endpoint; the
+				// error
+				// page is Spring's own
+				if (path.endsWith("/stream") || path.equals("/error")) {
+					continue;
+				}
+				boolean page = !path.startsWith("/api/");
+				// signing in and out is not a form of the platform's own
+				if (path.equals("/login") || path.equals("/logout")) {
 					continue;
 				}
 				List<String> params = new ArrayList<>();
@@ -97,8 +119,18 @@ class ApiFuzzTests {
 				for (MethodParameter p : m.getValue().getMethodParameters()) {
 					p.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
 					RequestParam rp = p.getParameterAnnotation(RequestParam.class);
-					if (rp != null) {
+					if (rp != null && Map.class.isAssignableFrom(p.getParameterType())) {
+						params.addAll(FORM_FIELDS);
+					}
+					else if (rp != null) {
 						params.add(rp.name().isEmpty() ? p.getParameterName() : rp.name());
+					}
+					else if (page && p.getParameterType().isRecord()
+							&& p.getParameterType().getName().startsWith("org.cityops")) {
+						// a page's form, bound field by field
+						for (var c : p.getParameterType().getRecordComponents()) {
+							params.add(c.getName());
+						}
 					}
 					if (p.hasParameterAnnotation(RequestBody.class)) {
 						Class<?> type = p.getParameterType();
@@ -117,19 +149,57 @@ class ApiFuzzTests {
 				Iterable<org.springframework.web.bind.annotation.RequestMethod> methods = m.getKey()
 					.getMethodsCondition()
 					.getMethods();
+				List<Endpoint> into = page ? pages : endpoints;
 				for (var method : methods) {
-					endpoints.add(new Endpoint(method.name(), path, params, fields, list));
+					into.add(new Endpoint(method.name(), path, params, fields, list));
 				}
 				if (!methods.iterator().hasNext()) {
-					endpoints.add(new Endpoint("GET", path, params, fields, list));
+					into.add(new Endpoint("GET", path, params, fields, list));
 				}
 			}
 		}
 	}
 
+	/** The pages' client: a browser's session, signed in with the form. */
+	static HttpClient browser;
+
+	static String csrf;
+
+	static String csrfHeader;
+
+	/** Signs in with the form, as a person does, and keeps the session's CSRF token. */
+	static void signIn() throws Exception {
+		browser = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String login = browser
+			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+		assertThat(token.find()).as("the sign-in form's CSRF token").isTrue();
+		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=admin&password=cityops-demo&_csrf=" + encode(token.group(1))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		String home = browser
+			.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher meta = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(home);
+		Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\">").matcher(home);
+		assertThat(meta.find() && header.find()).as("the signed-in page's CSRF token").isTrue();
+		csrf = meta.group(1);
+		csrfHeader = header.group(1);
+	}
+
 	@AfterContainer
 	static void stop() {
 		app.close();
+		// the page property reached the pages, not only their refusals
+		assertThat(PAGES_SERVED.get()).as("page requests answered with a page or a redirect").isGreaterThan(100);
 	}
 
 	@Property(tries = 2000)
@@ -150,6 +220,61 @@ class ApiFuzzTests {
 			assertThat(jdbc.sql(FINGERPRINT).query(String.class).single()).as("written by the refused " + r)
 				.isEqualTo(before);
 		}
+	}
+
+	/**
+	 * The pages' forms and queries, sent as a signed-in administrator would send them:
+	 * whatever the values, the answer is a page or a redirect with what to change, never
+	 * a server error, and a refusal writes nothing.
+	 */
+	@Property(tries = 1000)
+	void noFormOrQueryOfAPageGetsAServerErrorAndARefusalWritesNothing(@ForAll("forms") Request r) throws Exception {
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		String before = jdbc.sql(FINGERPRINT).query(String.class).single();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + r.url()))
+			.timeout(Duration.ofSeconds(30))
+			.header(csrfHeader, csrf)
+			.header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		request.method(r.method(),
+				r.body() != null ? HttpRequest.BodyPublishers.ofString(r.body()) : HttpRequest.BodyPublishers.noBody());
+		HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(r + " → " + response.body()).isLessThan(500);
+		assertThat(response.headers().firstValue("Location").orElse("")).as("signed in: " + r).doesNotContain("/login");
+		if (response.statusCode() < 400) {
+			PAGES_SERVED.incrementAndGet();
+		}
+		if (response.statusCode() >= 400) {
+			assertThat(jdbc.sql(FINGERPRINT).query(String.class).single()).as("written by the refused " + r)
+				.isEqualTo(before);
+		}
+	}
+
+	/** Page requests answered with a page or a redirect (not a refusal). */
+	static final java.util.concurrent.atomic.AtomicInteger PAGES_SERVED = new java.util.concurrent.atomic.AtomicInteger();
+
+	@Provide
+	Arbitrary<Request> forms() {
+		return Arbitraries.of(pages).flatMap((e) -> {
+			int variables = (int) VARIABLE.matcher(e.path()).results().count();
+			Arbitrary<List<String>> pathValues = inUrl().list().ofSize(variables);
+			Arbitrary<Map<String, String>> fields = Arbitraries.subsetOf(e.params())
+				.flatMap((names) -> nasty().list()
+					.ofSize(names.size())
+					.map((values) -> zip(new ArrayList<>(names), values)));
+			boolean get = e.method().equals("GET");
+			return Combinators.combine(pathValues, fields).as((p, f) -> {
+				if (get) {
+					Map<String, String> shortOnes = new LinkedHashMap<>();
+					f.forEach((k, v) -> shortOnes.put(k, (v.length() > 400) ? v.substring(0, 400) : v));
+					return new Request(e.method(), url(e.path(), p, shortOnes), null);
+				}
+				StringBuilder form = new StringBuilder();
+				f.forEach((k,
+						v) -> form.append(form.isEmpty() ? "" : "&").append(encode(k)).append('=').append(encode(v)));
+				return new Request(e.method(), url(e.path(), p, Map.of()), form.toString());
+			});
+		});
 	}
 
 	record Request(String method, String url, String body) {

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * in their {@code web} package.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)

@@ -78,9 +78,17 @@ class HotlinePagesController {
 	record QueueFilter(String status, String type, String q, Boolean open, Boolean overdue, Integer page) {
 
 		HotlineFilter toFilter() {
-			return new HotlineFilter(blank(this.status) ? null : OrderStatus.valueOf(this.status),
-					this.open == null || this.open, blank(this.type) ? null : OrderType.valueOf(this.type), null,
-					blank(this.q) ? null : this.q.trim(), Boolean.TRUE.equals(this.overdue));
+			// the form offers only known values: one edited into the address is no filter
+			return new HotlineFilter(known(OrderStatus.class, this.status), this.open == null || this.open,
+					known(OrderType.class, this.type), null, blank(this.q) ? null : this.q.trim(),
+					Boolean.TRUE.equals(this.overdue));
+		}
+
+		private static <E extends Enum<E>> E known(Class<E> type, String name) {
+			return java.util.Arrays.stream(type.getEnumConstants())
+				.filter((e) -> e.name().equals(name))
+				.findFirst()
+				.orElse(null);
 		}
 
 		int pageNumber() {
