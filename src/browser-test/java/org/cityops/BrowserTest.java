@@ -51,10 +51,13 @@ abstract class BrowserTest {
 		return r.body();
 	}
 
-	/** A new machine client of the scope; answers its key. */
+	/**
+	 * A new machine client of the scope (a sensors one for every device); answers its key.
+	 */
 	String apiKey(String scope) throws Exception {
-		String created = api("admin", "POST", "/api/v1/system/api-clients", "application/json",
-				"{\"name\":\"browser-" + scope + "-" + System.nanoTime() + "\",\"scopes\":[\"" + scope + "\"]}");
+		String devices = scope.equals("sensors") ? ",\"devices\":[\"*\"]" : "";
+		String created = api("admin", "POST", "/api/v1/system/api-clients", "application/json", "{\"name\":\"browser-"
+				+ scope + "-" + System.nanoTime() + "\",\"scopes\":[\"" + scope + "\"]" + devices + "}");
 		return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).path("key").asText();
 	}
 

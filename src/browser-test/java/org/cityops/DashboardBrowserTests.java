@@ -68,4 +68,22 @@ class DashboardBrowserTests extends BrowserTest {
 		BrowserSession.screenshot(page, "dashboard-en");
 	}
 
+	@Test
+	void anInspectorOnAPhoneSeesTheFiguresOfItsOwnPatchAndNoTownRankings() throws Exception {
+		String own = api("inspector", "GET", "/api/v1/dashboard/kpis", "application/json", "");
+		String town = api("operator", "GET", "/api/v1/dashboard/kpis", "application/json", "");
+		long ownReported = Long.parseLong(own.replaceAll("(?s).*\"reported\":([0-9]+).*", "$1"));
+		long townReported = Long.parseLong(town.replaceAll("(?s).*\"reported\":([0-9]+).*", "$1"));
+		assertThat(ownReported).isLessThanOrEqualTo(townReported);
+
+		Page page = browser().signedIn("inspector", 390, 844);
+		page.navigate(browser().url("/dashboard"));
+		assertThat(page.locator("#kpi-counts [data-count=reported] .kpi-value")).hasText(String.valueOf(ownReported));
+		assertThat(page.locator("h1")).hasText("辖区数据");
+		assertThat(page.locator("#own-reach")).containsText("您负责范围");
+		assertThat(page.locator("#eval-departments")).hasCount(0);
+		assertThat(page.locator("#kept-reports")).hasCount(0);
+		BrowserSession.screenshot(page, "dashboard-inspector-phone");
+	}
+
 }
