@@ -56,8 +56,11 @@ public class CaseManagement {
 
 	private final org.cityops.shared.StaffRoles staff;
 
+	private final boolean demo;
+
 	CaseManagement(Cases cases, Grid grid, Catalog catalog, Organization organization, Deadlines deadlines,
 			CasePhotos photos, ApplicationEventPublisher events, Clock clock, org.cityops.shared.StaffRoles staff,
+			@Value("${cityops.demo:true}") boolean demo,
 			@Value("${cityops.cases.duplicate-distance-m:50}") double duplicateMetres,
 			@Value("${cityops.cases.duplicate-window:72h}") Duration duplicateWindow) {
 		this.cases = cases;
@@ -71,6 +74,7 @@ public class CaseManagement {
 		this.duplicateMetres = duplicateMetres;
 		this.duplicateWindow = duplicateWindow;
 		this.staff = staff;
+		this.demo = demo;
 	}
 
 	/**
@@ -95,11 +99,14 @@ public class CaseManagement {
 	}
 
 	/**
-	 * A staff account as it is stored — its own role, scope and reach — for work done in
-	 * its name without a request (the demo loaders). It cannot give more rights than the
-	 * account has.
+	 * A demo account as it is stored — its own role, scope and reach — for the demo
+	 * loaders, which act in the demo accounts' names without a request. Only in demo mode
+	 * ({@code cityops.demo=true}): with real accounts, no module acts in a person's name.
 	 */
-	public Actor account(String username) {
+	public Actor demoAccount(String username) {
+		if (!this.demo) {
+			throw new IllegalStateException("Acting in an account's name is for the demo only (cityops.demo=true)");
+		}
 		Role role = this.staff.roleOf(username)
 			.orElseThrow(() -> CaseProblem.invalid("No enabled staff account '" + username + "'"));
 		return actor(username, role);

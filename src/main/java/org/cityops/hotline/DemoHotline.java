@@ -54,8 +54,8 @@ class DemoHotline {
 				|| this.jdbc.sql("select count(*) from department").query(Long.class).single() == 0) {
 			return;
 		}
-		Actor operator = this.cases.account("operator");
-		Actor handler = this.cases.account("handler");
+		Actor operator = this.cases.demoAccount("operator");
+		Actor handler = this.cases.demoAccount("handler");
 		if (handler.scope() == null) {
 			return;
 		}

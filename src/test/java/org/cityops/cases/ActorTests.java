@@ -24,6 +24,26 @@ class ActorTests {
 	}
 
 	@Test
+	void withRealAccountsNoModuleActsInAnAccountsName() {
+		org.cityops.shared.StaffRoles accounts = new org.cityops.shared.StaffRoles() {
+			@Override
+			public Set<String> withRole(Role role) {
+				return Set.of("admin");
+			}
+
+			@Override
+			public java.util.Optional<Role> roleOf(String username) {
+				return java.util.Optional.of(Role.ADMIN);
+			}
+		};
+		CaseManagement production = new CaseManagement(null, null, null, null, null, null, null, null, accounts, false,
+				50, java.time.Duration.ofHours(72));
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> production.demoAccount("admin"))
+			.withMessageContaining("demo");
+	}
+
+	@Test
 	void theSystemDoesOnlyIntake() {
 		Actor system = Actor.system("test");
 		Set<Action> allowed = EnumSet.noneOf(Action.class);

@@ -82,7 +82,7 @@ class DashboardKpiTests {
 				.params("inspector-" + i, "巡查 " + i)
 				.update();
 		}
-		this.admin = this.cases.account("admin");
+		this.admin = this.cases.demoAccount("admin");
 		MutableClock.INSTANCE.set(START);
 		List<GeoPoint> places = new ArrayList<>();
 		for (String address : List.of("莲花公寓", "武威路1082弄", "绥德路99号")) {
@@ -92,7 +92,7 @@ class DashboardKpiTests {
 		List<Long> waiting = new ArrayList<>();
 		for (int i = 0; i < 36; i++) {
 			GeoPoint p = places.get(i % places.size());
-			Actor inspector = this.cases.account("inspector-" + (i % 3));
+			Actor inspector = this.cases.demoAccount("inspector-" + (i % 3));
 			if (i % 9 == 4) {
 				this.cases.report(
 						new NewCase("INSPECTOR", "06010", "暴露垃圾，已清理 " + i, p.lon(), p.lat(), null, null, true),
