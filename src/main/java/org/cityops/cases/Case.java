@@ -60,6 +60,9 @@ public class Case {
 
 	Status suspendedFrom;
 
+	/** When it was suspended (null unless SUSPENDED). */
+	Instant suspendedAt;
+
 	Instant reportedAt;
 
 	Instant registeredAt;
@@ -293,15 +296,26 @@ public class Case {
 		check(Action.SUSPEND, by);
 		requireText(reason, "why the case is suspended (挂账)");
 		this.suspendedFrom = this.status;
+		this.suspendedAt = now;
 		move(Status.SUSPENDED, by, "suspend", reason, now);
 		this.newEvents.add(new CaseEvent.Suspended(this.id, reason, now));
 	}
 
-	void resume(Actor by, Instant now) {
+	/**
+	 * Back to where it was suspended from. Suspension stops the clock: the stage and
+	 * handling deadlines keep the working time they had left when the case was suspended,
+	 * counted again from now (a deadline already past then stays past).
+	 */
+	void resume(Actor by, Instant now, Deadlines deadlines) {
 		check(Action.RESUME, by);
 		Status back = this.suspendedFrom;
 		this.status = back;
 		this.suspendedFrom = null;
+		if (this.suspendedAt != null) {
+			this.stageDeadline = deadlines.resumed(this.stageDeadline, this.suspendedAt, now);
+			this.handlingDeadline = deadlines.resumed(this.handlingDeadline, this.suspendedAt, now);
+		}
+		this.suspendedAt = null;
 		record(by, "resume", Status.SUSPENDED, back, null, now);
 		this.newEvents.add(new CaseEvent.Resumed(this.id, now));
 	}

@@ -286,7 +286,7 @@ public class CaseManagement {
 			case CLOSE -> c.close(by, cmd.note(), now);
 			case POSTPONE -> postpone(c, cmd, by, now);
 			case SUSPEND -> c.suspend(by, cmd.note(), now);
-			case RESUME -> c.resume(by, now);
+			case RESUME -> c.resume(by, now, this.deadlines);
 			case CANCEL -> c.cancel(by, cmd.note(), now);
 			case SUPERVISE -> c.supervise(by, cmd.note(), now);
 			case ESCALATE -> c.escalate(by, cmd.note(), now);

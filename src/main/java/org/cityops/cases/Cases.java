@@ -95,17 +95,18 @@ class Cases {
 
 	/** Saves a changed case; false when someone else changed it since it was read. */
 	boolean update(Case c) {
-		int rows = this.jdbc.sql("""
-				update case_file set status = ?, department_code = ?, level = ?, supervised = ?, merged_into = ?,
-				suspended_from = ?, registered_at = ?, dispatched_at = ?, handled_at = ?, closed_at = ?,
-				stage_deadline = ?, handling_deadline = ?, stage_overdue = ?, ever_overdue = ?,
-				escalated_for_deadline = ?, postpone_days = ?, postpone_reason = ?, resolved_level = ?,
-				version = version + 1 where id = ? and version = ?""")
+		int rows = this.jdbc
+			.sql("""
+					update case_file set status = ?, department_code = ?, level = ?, supervised = ?, merged_into = ?,
+					suspended_from = ?, suspended_at = ?, registered_at = ?, dispatched_at = ?, handled_at = ?, closed_at = ?,
+					stage_deadline = ?, handling_deadline = ?, stage_overdue = ?, ever_overdue = ?,
+					escalated_for_deadline = ?, postpone_days = ?, postpone_reason = ?, resolved_level = ?,
+					version = version + 1 where id = ? and version = ?""")
 			.params(c.status.name(), c.departmentCode, c.level.name(), c.supervised, c.mergedInto,
-					(c.suspendedFrom != null) ? c.suspendedFrom.name() : null, ts(c.registeredAt), ts(c.dispatchedAt),
-					ts(c.handledAt), ts(c.closedAt), ts(c.stageDeadline), ts(c.handlingDeadline), c.stageOverdue,
-					c.everOverdue, ts(c.escalatedForDeadline), c.postponeRequestedDays, c.postponeReason,
-					(c.resolvedLevel != null) ? c.resolvedLevel.name() : null, c.id, c.version)
+					(c.suspendedFrom != null) ? c.suspendedFrom.name() : null, ts(c.suspendedAt), ts(c.registeredAt),
+					ts(c.dispatchedAt), ts(c.handledAt), ts(c.closedAt), ts(c.stageDeadline), ts(c.handlingDeadline),
+					c.stageOverdue, c.everOverdue, ts(c.escalatedForDeadline), c.postponeRequestedDays,
+					c.postponeReason, (c.resolvedLevel != null) ? c.resolvedLevel.name() : null, c.id, c.version)
 			.update();
 		if (rows == 1) {
 			c.version++;
@@ -267,6 +268,7 @@ class Cases {
 		c.likelyDuplicateOf = (Long) rs.getObject("likely_duplicate_of");
 		c.mergedInto = (Long) rs.getObject("merged_into");
 		c.suspendedFrom = status(rs.getString("suspended_from"));
+		c.suspendedAt = instant(rs, "suspended_at");
 		c.reportedAt = instant(rs, "reported_at");
 		c.registeredAt = instant(rs, "registered_at");
 		c.dispatchedAt = instant(rs, "dispatched_at");

@@ -63,4 +63,16 @@ class Deadlines {
 		return this.workingTime.plus(deadline, workingDays, DeadlineUnit.WORKING_DAYS);
 	}
 
+	/**
+	 * A deadline after a suspension from {@code suspendedAt} until {@code now}: the
+	 * working time it had left then, from now on; a deadline that had already passed (or
+	 * none) stays as it was.
+	 */
+	Instant resumed(Instant deadline, Instant suspendedAt, Instant now) {
+		if (deadline == null || !deadline.isAfter(suspendedAt)) {
+			return deadline;
+		}
+		return this.workingTime.plusWorkingTime(now, this.workingTime.workingTimeBetween(suspendedAt, deadline));
+	}
+
 }

@@ -69,6 +69,17 @@ public class WorkingTime implements InitializingBean {
 	}
 
 	/**
+	 * The instant when {@code amount} of working time has passed after {@code start} (at
+	 * most ten years of it).
+	 */
+	public Instant plusWorkingTime(Instant start, Duration amount) {
+		if (amount.isNegative() || amount.compareTo(Duration.ofHours(20_000)) > 0) {
+			throw new IllegalArgumentException("The working time must be between 0 and 20000 hours, got " + amount);
+		}
+		return calendarFor(start).plusWorkingTime(start, amount);
+	}
+
+	/**
 	 * The working time elapsed between two instants (zero if {@code to} is not after
 	 * {@code from}).
 	 */
