@@ -270,7 +270,8 @@ public class Case {
 		}
 		this.postponeRequestedDays = workingDays;
 		this.postponeReason = reason;
-		record(by, "postpone", this.status, this.status, "申请延期 " + workingDays + " 个工作日：" + reason, now);
+		record(by, "postpone", this.status, this.status, "申请延期 " + workingDays + " 个工作日：" + reason, now, null,
+				workingDays, null);
 	}
 
 	void decidePostponement(Actor by, boolean approve, String note, Instant now, Deadlines deadlines) {
@@ -287,7 +288,8 @@ public class Case {
 			this.newEvents.add(new CaseEvent.Postponed(this.id, this.handlingDeadline, now));
 		}
 		record(by, "postpone", this.status, this.status,
-				(approve ? "批准延期" : "不予延期") + ((note != null) ? "：" + note : ""), now);
+				(approve ? "批准延期" : "不予延期") + ((note != null) ? "：" + note : ""), now, null, this.postponeRequestedDays,
+				approve);
 		this.postponeRequestedDays = null;
 		this.postponeReason = null;
 	}
@@ -362,7 +364,8 @@ public class Case {
 		}
 		this.stageOverdue = true;
 		this.everOverdue = true;
-		record(null, "overdue", this.status, this.status, stage + " 阶段超期（期限 " + this.stageDeadline + "）", now);
+		record(null, "overdue", this.status, this.status, stage + " 阶段超期（期限 " + this.stageDeadline + "）", now, stage,
+				null, null);
 		this.newEvents.add(new CaseEvent.StageOverdue(this.id, stage, this.stageDeadline, now));
 	}
 
@@ -405,8 +408,18 @@ public class Case {
 	}
 
 	private void record(Actor by, String action, Status from, Status to, String note, Instant now) {
+		record(by, action, from, to, note, now, null, null, null);
+	}
+
+	/**
+	 * Appends a history line with its facts: the case's department and level as they are
+	 * now, and the stage, days and approval given.
+	 */
+	private void record(Actor by, String action, Status from, Status to, String note, Instant now, Stage stage,
+			Integer days, Boolean approved) {
 		this.newHistory.add(new HistoryEntry(now, (by != null) ? by.username() : "system",
-				(by != null) ? by.roleName() : "SYSTEM", action, from, to, note));
+				(by != null) ? by.roleName() : "SYSTEM", action, from, to, note, this.departmentCode, this.level, stage,
+				by == null || by.isSystem(), days, approved));
 	}
 
 	private static void requireText(String value, String what) {

@@ -6,24 +6,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The append-only case history read back as the events it recorded, in the order they
- * happened, so that a read model can be rebuilt from it. Each event carries what the
- * history holds; values the history does not record (a postponement's new deadline, a
- * stage's deadline) are null.
+ * happened, so that a read model can be rebuilt from it. Each event is made from the
+ * line's facts (its columns: department, level, stage, automatic, approval), never from
+ * its note, which is text for people and may be worded in any way; values the history
+ * does not record (a postponement's new deadline, a stage's deadline) are null.
  */
 @Service
 public class CaseHistory {
 
 	private static final int PAGE = 5_000;
-
-	private static final Pattern LEVEL = Pattern.compile("升级至([A-Z]+)");
 
 	private final JdbcClient jdbc;
 
@@ -55,12 +52,9 @@ public class CaseHistory {
 		return this.jdbc
 			.sql("""
 					select h.id, h.case_id, h.at, h.actor, h.action, h.from_status, h.to_status, h.note,
+					       h.department_code as department, h.level, h.stage, h.automatic, h.approved,
 					       c.number, c.channel, c.category_code, c.unit_code, c.idempotency_key, c.reporter, c.resolved_level,
-					       c.handled_at, c.handling_deadline, c.merged_into,
-					       case when h.action in ('accept', 'return', 'handle') then
-					         (select split_part(d.note, '：', 1) from case_history d
-					           where d.case_id = h.case_id and d.action = 'dispatch' and d.id < h.id
-					           order by d.id desc limit 1) end as department
+					       c.handled_at, c.handling_deadline, c.merged_into
 					  from case_history h join case_file c on c.id = h.case_id
 					 where h.id > ? order by h.id limit ?""")
 			.params(after, PAGE)
@@ -71,7 +65,7 @@ public class CaseHistory {
 	private record Line(long id, long caseId, Instant at, String actor, String action, String from, String to,
 			String note, String number, String channel, String category, String unit, String idempotencyKey,
 			String reporter, String resolvedLevel, Instant handledAt, Instant handlingDeadline, Long mergedInto,
-			String department) {
+			String department, String level, String stage, boolean automatic, Boolean approved) {
 
 		static Line read(ResultSet rs, int row) throws SQLException {
 			return new Line(rs.getLong("id"), rs.getLong("case_id"), instant(rs, "at"), rs.getString("actor"),
@@ -79,7 +73,9 @@ public class CaseHistory {
 					rs.getString("note"), rs.getString("number"), rs.getString("channel"),
 					rs.getString("category_code"), rs.getString("unit_code"), rs.getString("idempotency_key"),
 					rs.getString("reporter"), rs.getString("resolved_level"), instant(rs, "handled_at"),
-					instant(rs, "handling_deadline"), (Long) rs.getObject("merged_into"), rs.getString("department"));
+					instant(rs, "handling_deadline"), (Long) rs.getObject("merged_into"), rs.getString("department"),
+					rs.getString("level"), rs.getString("stage"), rs.getBoolean("automatic"),
+					(Boolean) rs.getObject("approved"));
 		}
 
 		CaseEvent event() {
@@ -88,16 +84,15 @@ public class CaseHistory {
 						this.category, this.unit, this.idempotencyKey, this.reporter, this.at);
 				case "register" -> new CaseEvent.Registered(this.caseId, this.actor, this.at);
 				case "reject" -> new CaseEvent.Rejected(this.caseId, this.actor, this.note, this.at);
-				case "dispatch" ->
-					new CaseEvent.Dispatched(this.caseId, this.note.split("：", 2)[0], this.actor, this.at);
+				case "dispatch" -> new CaseEvent.Dispatched(this.caseId, this.department, this.actor, this.at);
 				case "accept" -> new CaseEvent.Accepted(this.caseId, this.department, this.actor, this.at);
 				case "return" -> new CaseEvent.Returned(this.caseId, this.department, this.note, this.at);
 				case "handle" -> new CaseEvent.Handled(this.caseId, this.department, this.actor, this.at);
 				case "verify" ->
 					new CaseEvent.Verified(this.caseId, Status.VERIFIED.name().equals(this.to), this.actor, this.at);
 				case "close" -> closed();
-				case "postpone" -> (this.note != null && this.note.startsWith("批准延期"))
-						? new CaseEvent.Postponed(this.caseId, null, this.at) : null;
+				case "postpone" ->
+					Boolean.TRUE.equals(this.approved) ? new CaseEvent.Postponed(this.caseId, null, this.at) : null;
 				case "suspend" -> new CaseEvent.Suspended(this.caseId, this.note, this.at);
 				case "resume" -> new CaseEvent.Resumed(this.caseId, this.at);
 				case "cancel" -> new CaseEvent.Cancelled(this.caseId, this.note, this.at);
@@ -105,8 +100,7 @@ public class CaseHistory {
 				case "escalate" -> escalated();
 				case "merge" ->
 					new CaseEvent.Merged(this.caseId, (this.mergedInto != null) ? this.mergedInto : 0, this.at);
-				case "overdue" ->
-					new CaseEvent.StageOverdue(this.caseId, Stage.valueOf(this.note.split(" ", 2)[0]), null, this.at);
+				case "overdue" -> new CaseEvent.StageOverdue(this.caseId, Stage.valueOf(this.stage), null, this.at);
 				default -> null;
 			};
 		}
@@ -121,12 +115,8 @@ public class CaseHistory {
 		}
 
 		private CaseEvent escalated() {
-			Matcher m = LEVEL.matcher((this.note != null) ? this.note : "");
-			if (!m.find()) {
-				return null;
-			}
-			return new CaseEvent.Escalated(this.caseId, Level.valueOf(m.group(1)), "system".equals(this.actor),
-					this.at);
+			return (this.level != null)
+					? new CaseEvent.Escalated(this.caseId, Level.valueOf(this.level), this.automatic, this.at) : null;
 		}
 
 		private static Instant instant(ResultSet rs, String column) throws SQLException {

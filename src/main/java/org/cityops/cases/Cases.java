@@ -61,9 +61,9 @@ class Cases {
 				(idempotency != null) ? idempotency.digest() : null));
 		StringBuilder history = new StringBuilder();
 		for (HistoryEntry h : c.newHistory) {
-			history.append((history.length() == 0) ? "" : ", ").append("(?::timestamptz, ?, ?, ?, ?, ?, ?)");
-			params.addAll(java.util.Arrays.asList(ts(h.at()), h.actor(), h.role(), h.action(),
-					(h.from() != null) ? h.from().name() : null, (h.to() != null) ? h.to().name() : null, h.note()));
+			history.append((history.length() == 0) ? "" : ", ")
+				.append("(?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::boolean, ?::integer, ?::boolean)");
+			params.addAll(historyParams(h));
 		}
 		java.util.Map<String, Object> row = this.jdbc.sql("""
 				with dup as (
@@ -81,9 +81,11 @@ class Cases {
 				    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from dup), ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				    returning id, number, likely_duplicate_of),
 				hist as (
-				    insert into case_history (case_id, at, actor, role, action, from_status, to_status, note)
+				    insert into case_history (case_id, at, actor, role, action, from_status, to_status, note,
+				                              department_code, level, stage, automatic, days, approved)
 				    select ins.id, h.* from ins, (values """ + history + """
-				    ) as h (at, actor, role, action, from_status, to_status, note))
+				    ) as h (at, actor, role, action, from_status, to_status, note, department_code, level, stage,
+				            automatic, days, approved))
 				select id, number, likely_duplicate_of from ins""").params(params).query().singleRow();
 		c.id = ((Number) row.get("id")).longValue();
 		c.number = (String) row.get("number");
@@ -118,12 +120,13 @@ class Cases {
 	private void appendHistory(Case c) {
 		c.savedHistory.addAll(c.newHistory);
 		for (HistoryEntry h : c.newHistory) {
+			List<Object> params = new ArrayList<>();
+			params.add(c.id);
+			params.addAll(historyParams(h));
 			this.jdbc.sql("""
-					insert into case_history (case_id, at, actor, role, action, from_status, to_status, note)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(c.id, ts(h.at()), h.actor(), h.role(), h.action(), (h.from() != null) ? h.from().name() : null,
-						(h.to() != null) ? h.to().name() : null, h.note())
-				.update();
+					insert into case_history (case_id, at, actor, role, action, from_status, to_status, note,
+					                          department_code, level, stage, automatic, days, approved)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(params).update();
 		}
 		c.newHistory.clear();
 	}
@@ -173,8 +176,19 @@ class Cases {
 			.param(id)
 			.query((rs, i) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
 					rs.getString("role"), rs.getString("action"), status(rs.getString("from_status")),
-					status(rs.getString("to_status")), rs.getString("note")))
+					status(rs.getString("to_status")), rs.getString("note"), rs.getString("department_code"),
+					(rs.getString("level") != null) ? Level.valueOf(rs.getString("level")) : null,
+					(rs.getString("stage") != null) ? Stage.valueOf(rs.getString("stage")) : null,
+					rs.getBoolean("automatic"), (Integer) rs.getObject("days"), (Boolean) rs.getObject("approved")))
 			.list();
+	}
+
+	/** A history line's columns after case_id, in the order the inserts name them. */
+	private static List<Object> historyParams(HistoryEntry h) {
+		return java.util.Arrays.asList(ts(h.at()), h.actor(), h.role(), h.action(),
+				(h.from() != null) ? h.from().name() : null, (h.to() != null) ? h.to().name() : null, h.note(),
+				h.department(), (h.level() != null) ? h.level().name() : null,
+				(h.stage() != null) ? h.stage().name() : null, h.automatic(), h.days(), h.approved());
 	}
 
 	/**
