@@ -96,10 +96,18 @@ public class Case {
 	final transient List<CaseEvent> newEvents = new ArrayList<>();
 
 	/**
+	 * For each new event, the index in {@link #newHistory} of the line that records it.
+	 */
+	final transient List<Integer> newEventLines = new ArrayList<>();
+
+	/**
 	 * The history lines written by this instance, so a new case's answer needs no read
 	 * back.
 	 */
 	final transient List<HistoryEntry> savedHistory = new ArrayList<>();
+
+	/** The ids the lines written by the last save got, in order. */
+	final transient List<Long> savedHistoryIds = new ArrayList<>();
 
 	Case() {
 	}
@@ -153,7 +161,7 @@ public class Case {
 		move(Status.REGISTERED, by, "register", note, now);
 		this.registeredAt = now;
 		this.stageDeadline = deadlines.stage(Stage.DISPATCH, now);
-		this.newEvents.add(new CaseEvent.Registered(this.id, by.username(), now));
+		event(new CaseEvent.Registered(this.id, by.username(), now, 0));
 	}
 
 	void reject(Actor by, String reason, Instant now) {
@@ -161,7 +169,7 @@ public class Case {
 		requireText(reason, "a reason for not registering the case");
 		move(Status.REJECTED, by, "reject", reason, now);
 		this.stageDeadline = null;
-		this.newEvents.add(new CaseEvent.Rejected(this.id, by.username(), reason, now));
+		event(new CaseEvent.Rejected(this.id, by.username(), reason, now, 0));
 	}
 
 	void dispatch(Actor by, String department, String note, Instant now, Deadlines deadlines) {
@@ -172,13 +180,13 @@ public class Case {
 		this.dispatchedAt = now;
 		this.handlingDeadline = deadlines.handling(this.categoryCode, now);
 		this.stageDeadline = this.handlingDeadline;
-		this.newEvents.add(new CaseEvent.Dispatched(this.id, department, by.username(), now));
+		event(new CaseEvent.Dispatched(this.id, department, by.username(), now, 0));
 	}
 
 	void accept(Actor by, Instant now) {
 		check(Action.ACCEPT, by);
 		move(Status.ACCEPTED, by, "accept", null, now);
-		this.newEvents.add(new CaseEvent.Accepted(this.id, this.departmentCode, by.username(), now));
+		event(new CaseEvent.Accepted(this.id, this.departmentCode, by.username(), now, 0));
 	}
 
 	void returnToCentre(Actor by, String reason, Instant now, Deadlines deadlines) {
@@ -186,7 +194,7 @@ public class Case {
 		requireText(reason, "why the case is returned (e.g. not our responsibility)");
 		move(Status.RETURNED, by, "return", reason, now);
 		this.stageDeadline = deadlines.stage(Stage.DISPATCH, now);
-		this.newEvents.add(new CaseEvent.Returned(this.id, this.departmentCode, reason, now));
+		event(new CaseEvent.Returned(this.id, this.departmentCode, reason, now, 0));
 	}
 
 	void handle(Actor by, String feedback, Instant now, Deadlines deadlines) {
@@ -195,7 +203,7 @@ public class Case {
 		move(Status.HANDLED, by, "handle", feedback, now);
 		this.handledAt = now;
 		this.stageDeadline = deadlines.stage(Stage.VERIFY, now);
-		this.newEvents.add(new CaseEvent.Handled(this.id, this.departmentCode, by.username(), now));
+		event(new CaseEvent.Handled(this.id, this.departmentCode, by.username(), now, 0));
 	}
 
 	void verify(Actor by, boolean passed, String note, Instant now, Deadlines deadlines) {
@@ -209,7 +217,7 @@ public class Case {
 			move(Status.REWORK, by, "verify", "核查未通过，返工：" + note, now);
 			this.stageDeadline = this.handlingDeadline;
 		}
-		this.newEvents.add(new CaseEvent.Verified(this.id, passed, by.username(), now));
+		event(new CaseEvent.Verified(this.id, passed, by.username(), now, 0));
 	}
 
 	void close(Actor by, String note, Instant now) {
@@ -223,7 +231,7 @@ public class Case {
 		this.resolvedLevel = this.level;
 		this.stageDeadline = null;
 		boolean onTime = this.handlingDeadline == null || !this.handledAt.isAfter(this.handlingDeadline);
-		this.newEvents.add(new CaseEvent.Closed(this.id, this.level, onTime, false, now));
+		event(new CaseEvent.Closed(this.id, this.level, onTime, false, now, 0));
 	}
 
 	/**
@@ -244,12 +252,12 @@ public class Case {
 		String said = (note != null && !note.isBlank()) ? "：" + note : "";
 		if (this.status == Status.HANDLED && satisfied) {
 			move(Status.VERIFIED, by, "verify", "12345回访满意，视为核查通过" + said, now);
-			this.newEvents.add(new CaseEvent.Verified(this.id, true, by.username(), now));
+			event(new CaseEvent.Verified(this.id, true, by.username(), now, 0));
 		}
 		else if (this.status == Status.HANDLED) {
 			move(Status.REWORK, by, "verify", "12345回访不满意，返工" + said, now);
 			this.stageDeadline = (reworkDue != null) ? reworkDue : this.handlingDeadline;
-			this.newEvents.add(new CaseEvent.Verified(this.id, false, by.username(), now));
+			event(new CaseEvent.Verified(this.id, false, by.username(), now, 0));
 			return true;
 		}
 		if (this.status == Status.VERIFIED && satisfied) {
@@ -285,11 +293,13 @@ public class Case {
 				this.stageDeadline = this.handlingDeadline;
 				this.stageOverdue = false;
 			}
-			this.newEvents.add(new CaseEvent.Postponed(this.id, this.handlingDeadline, now));
 		}
 		record(by, "postpone", this.status, this.status,
 				(approve ? "批准延期" : "不予延期") + ((note != null) ? "：" + note : ""), now, null, this.postponeRequestedDays,
 				approve);
+		if (approve) {
+			event(new CaseEvent.Postponed(this.id, this.handlingDeadline, now, 0));
+		}
 		this.postponeRequestedDays = null;
 		this.postponeReason = null;
 	}
@@ -300,7 +310,7 @@ public class Case {
 		this.suspendedFrom = this.status;
 		this.suspendedAt = now;
 		move(Status.SUSPENDED, by, "suspend", reason, now);
-		this.newEvents.add(new CaseEvent.Suspended(this.id, reason, now));
+		event(new CaseEvent.Suspended(this.id, reason, now, 0));
 	}
 
 	/**
@@ -319,7 +329,7 @@ public class Case {
 		}
 		this.suspendedAt = null;
 		record(by, "resume", Status.SUSPENDED, back, null, now);
-		this.newEvents.add(new CaseEvent.Resumed(this.id, now));
+		event(new CaseEvent.Resumed(this.id, now, 0));
 	}
 
 	void cancel(Actor by, String reason, Instant now) {
@@ -327,14 +337,14 @@ public class Case {
 		requireText(reason, "why the case is cancelled (作废)");
 		move(Status.CANCELLED, by, "cancel", reason, now);
 		this.stageDeadline = null;
-		this.newEvents.add(new CaseEvent.Cancelled(this.id, reason, now));
+		event(new CaseEvent.Cancelled(this.id, reason, now, 0));
 	}
 
 	void supervise(Actor by, String note, Instant now) {
 		check(Action.SUPERVISE, by);
 		this.supervised = true;
 		record(by, "supervise", this.status, this.status, note, now);
-		this.newEvents.add(new CaseEvent.Supervised(this.id, by.username(), note, now));
+		event(new CaseEvent.Supervised(this.id, by.username(), note, now, 0));
 	}
 
 	void escalate(Actor by, String reason, Instant now) {
@@ -342,7 +352,7 @@ public class Case {
 		requireText(reason, "why the case needs a higher level");
 		this.level = this.level.up();
 		record(by, "escalate", this.status, this.status, "升级至" + this.level + "：" + reason, now);
-		this.newEvents.add(new CaseEvent.Escalated(this.id, this.level, false, now));
+		event(new CaseEvent.Escalated(this.id, this.level, false, now, 0));
 	}
 
 	void mergeInto(Actor by, long target, Instant now) {
@@ -353,7 +363,7 @@ public class Case {
 		this.mergedInto = target;
 		move(Status.MERGED, by, "merge", "并入案件 " + target, now);
 		this.stageDeadline = null;
-		this.newEvents.add(new CaseEvent.Merged(this.id, target, now));
+		event(new CaseEvent.Merged(this.id, target, now, 0));
 	}
 
 	/** The deadline sweeper found the current stage overdue. */
@@ -366,7 +376,7 @@ public class Case {
 		this.everOverdue = true;
 		record(null, "overdue", this.status, this.status, stage + " 阶段超期（期限 " + this.stageDeadline + "）", now, stage,
 				null, null);
-		this.newEvents.add(new CaseEvent.StageOverdue(this.id, stage, this.stageDeadline, now));
+		event(new CaseEvent.StageOverdue(this.id, stage, this.stageDeadline, now, 0));
 	}
 
 	/** Overdue past the threshold: one step up the ladder, once per deadline. */
@@ -378,7 +388,7 @@ public class Case {
 		this.level = this.level.up();
 		this.escalatedForDeadline = this.stageDeadline;
 		record(null, "escalate", this.status, this.status, "超期自动升级至" + this.level, now);
-		this.newEvents.add(new CaseEvent.Escalated(this.id, this.level, true, now));
+		event(new CaseEvent.Escalated(this.id, this.level, true, now, 0));
 	}
 
 	private void check(Action action, Actor by) {
@@ -395,6 +405,17 @@ public class Case {
 		if (!action.allowedIn(this)) {
 			throw CaseProblem.illegal(this, action);
 		}
+	}
+
+	/**
+	 * A new event, recorded by the history line written last (so: write the line first).
+	 */
+	private void event(CaseEvent event) {
+		if (this.newHistory.isEmpty()) {
+			throw new IllegalStateException("An event without its history line: " + event);
+		}
+		this.newEvents.add(event);
+		this.newEventLines.add(this.newHistory.size() - 1);
 	}
 
 	private void move(Status to, Actor by, String action, String note, Instant now) {

@@ -81,42 +81,45 @@ public class CaseHistory {
 		CaseEvent event() {
 			return switch (this.action) {
 				case "report" -> new CaseEvent.Reported(this.caseId, this.number, Channel.valueOf(this.channel),
-						this.category, this.unit, this.idempotencyKey, this.reporter, this.at);
-				case "register" -> new CaseEvent.Registered(this.caseId, this.actor, this.at);
-				case "reject" -> new CaseEvent.Rejected(this.caseId, this.actor, this.note, this.at);
-				case "dispatch" -> new CaseEvent.Dispatched(this.caseId, this.department, this.actor, this.at);
-				case "accept" -> new CaseEvent.Accepted(this.caseId, this.department, this.actor, this.at);
-				case "return" -> new CaseEvent.Returned(this.caseId, this.department, this.note, this.at);
-				case "handle" -> new CaseEvent.Handled(this.caseId, this.department, this.actor, this.at);
-				case "verify" ->
-					new CaseEvent.Verified(this.caseId, Status.VERIFIED.name().equals(this.to), this.actor, this.at);
+						this.category, this.unit, this.idempotencyKey, this.reporter, this.at, this.id);
+				case "register" -> new CaseEvent.Registered(this.caseId, this.actor, this.at, this.id);
+				case "reject" -> new CaseEvent.Rejected(this.caseId, this.actor, this.note, this.at, this.id);
+				case "dispatch" -> new CaseEvent.Dispatched(this.caseId, this.department, this.actor, this.at, this.id);
+				case "accept" -> new CaseEvent.Accepted(this.caseId, this.department, this.actor, this.at, this.id);
+				case "return" -> new CaseEvent.Returned(this.caseId, this.department, this.note, this.at, this.id);
+				case "handle" -> new CaseEvent.Handled(this.caseId, this.department, this.actor, this.at, this.id);
+				case "verify" -> new CaseEvent.Verified(this.caseId, Status.VERIFIED.name().equals(this.to), this.actor,
+						this.at, this.id);
 				case "close" -> closed();
-				case "postpone" ->
-					Boolean.TRUE.equals(this.approved) ? new CaseEvent.Postponed(this.caseId, null, this.at) : null;
-				case "suspend" -> new CaseEvent.Suspended(this.caseId, this.note, this.at);
-				case "resume" -> new CaseEvent.Resumed(this.caseId, this.at);
-				case "cancel" -> new CaseEvent.Cancelled(this.caseId, this.note, this.at);
-				case "supervise" -> new CaseEvent.Supervised(this.caseId, this.actor, this.note, this.at);
+				case "postpone" -> Boolean.TRUE.equals(this.approved)
+						? new CaseEvent.Postponed(this.caseId, null, this.at, this.id) : null;
+				case "suspend" -> new CaseEvent.Suspended(this.caseId, this.note, this.at, this.id);
+				case "resume" -> new CaseEvent.Resumed(this.caseId, this.at, this.id);
+				case "cancel" -> new CaseEvent.Cancelled(this.caseId, this.note, this.at, this.id);
+				case "supervise" -> new CaseEvent.Supervised(this.caseId, this.actor, this.note, this.at, this.id);
 				case "escalate" -> escalated();
-				case "merge" ->
-					new CaseEvent.Merged(this.caseId, (this.mergedInto != null) ? this.mergedInto : 0, this.at);
-				case "overdue" -> new CaseEvent.StageOverdue(this.caseId, Stage.valueOf(this.stage), null, this.at);
+				case "merge" -> new CaseEvent.Merged(this.caseId, (this.mergedInto != null) ? this.mergedInto : 0,
+						this.at, this.id);
+				case "overdue" ->
+					new CaseEvent.StageOverdue(this.caseId, Stage.valueOf(this.stage), null, this.at, this.id);
 				default -> null;
 			};
 		}
 
 		private CaseEvent closed() {
 			if (Status.REPORTED.name().equals(this.from)) {
-				return new CaseEvent.Closed(this.caseId, Level.COMMITTEE, true, true, this.at);
+				return new CaseEvent.Closed(this.caseId, Level.COMMITTEE, true, true, this.at, this.id);
 			}
 			boolean onTime = this.handlingDeadline == null || this.handledAt == null
 					|| !this.handledAt.isAfter(this.handlingDeadline);
-			return new CaseEvent.Closed(this.caseId, Level.valueOf(this.resolvedLevel), onTime, false, this.at);
+			return new CaseEvent.Closed(this.caseId, Level.valueOf(this.resolvedLevel), onTime, false, this.at,
+					this.id);
 		}
 
 		private CaseEvent escalated() {
 			return (this.level != null)
-					? new CaseEvent.Escalated(this.caseId, Level.valueOf(this.level), this.automatic, this.at) : null;
+					? new CaseEvent.Escalated(this.caseId, Level.valueOf(this.level), this.automatic, this.at, this.id)
+					: null;
 		}
 
 		private static Instant instant(ResultSet rs, String column) throws SQLException {

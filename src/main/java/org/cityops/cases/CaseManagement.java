@@ -234,10 +234,12 @@ public class CaseManagement {
 			// the same key arrived concurrently; the other call's case stands
 			throw CaseProblem.invalid("A case with this Idempotency-Key is being created; retry to get it");
 		}
+		// the report is the case's first history line; on the spot, the close its second
 		this.events.publishEvent(new CaseEvent.Reported(c.id, c.number, c.channel, c.categoryCode, c.unitCode,
-				(idempotency != null) ? idempotency.key() : null, c.reporter, now));
+				(idempotency != null) ? idempotency.key() : null, c.reporter, now, c.savedHistoryIds.get(0)));
 		if (c.simpleProcedure) {
-			this.events.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now));
+			this.events
+				.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now, c.savedHistoryIds.get(1)));
 		}
 		return new Reported(CaseView.of(c, category.name(), List.copyOf(c.savedHistory)), true);
 	}
@@ -378,13 +380,21 @@ public class CaseManagement {
 		return true;
 	}
 
+	/**
+	 * Saves the case with its new history lines and publishes its new events, each with
+	 * the id of the line that records it.
+	 */
 	void save(Case c) {
 		List<CaseEvent> pending = List.copyOf(c.newEvents);
+		List<Integer> lines = List.copyOf(c.newEventLines);
 		if (!this.cases.update(c)) {
 			throw CaseProblem.invalid("The case was changed by someone else at the same moment; reload and retry");
 		}
 		c.newEvents.clear();
-		pending.forEach(this.events::publishEvent);
+		c.newEventLines.clear();
+		for (int i = 0; i < pending.size(); i++) {
+			this.events.publishEvent(pending.get(i).withHistoryId(c.savedHistoryIds.get(lines.get(i))));
+		}
 	}
 
 	/** A case for the platform's own work (another module's), whatever its place. */

@@ -85,12 +85,23 @@ class Cases {
 				                              department_code, level, stage, automatic, days, approved)
 				    select ins.id, h.* from ins, (values """ + history + """
 				    ) as h (at, actor, role, action, from_status, to_status, note, department_code, level, stage,
-				            automatic, days, approved))
-				select id, number, likely_duplicate_of from ins""").params(params).query().singleRow();
+				            automatic, days, approved)
+				    returning id)
+				select id, number, likely_duplicate_of, (select array_agg(id order by id) from hist) as history_ids
+				  from ins""").params(params).query().singleRow();
 		c.id = ((Number) row.get("id")).longValue();
 		c.number = (String) row.get("number");
 		c.likelyDuplicateOf = (row.get("likely_duplicate_of") != null)
 				? ((Number) row.get("likely_duplicate_of")).longValue() : null;
+		c.savedHistoryIds.clear();
+		try {
+			for (Long historyId : (Long[]) ((java.sql.Array) row.get("history_ids")).getArray()) {
+				c.savedHistoryIds.add(historyId);
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 		c.savedHistory.addAll(c.newHistory);
 		c.newHistory.clear();
 	}
@@ -119,14 +130,18 @@ class Cases {
 
 	private void appendHistory(Case c) {
 		c.savedHistory.addAll(c.newHistory);
+		c.savedHistoryIds.clear();
 		for (HistoryEntry h : c.newHistory) {
 			List<Object> params = new ArrayList<>();
 			params.add(c.id);
 			params.addAll(historyParams(h));
-			this.jdbc.sql("""
+			c.savedHistoryIds.add(this.jdbc.sql("""
 					insert into case_history (case_id, at, actor, role, action, from_status, to_status, note,
 					                          department_code, level, stage, automatic, days, approved)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(params).update();
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(params)
+				.query(Long.class)
+				.single());
 		}
 		c.newHistory.clear();
 	}

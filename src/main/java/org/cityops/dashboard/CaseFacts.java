@@ -3,7 +3,6 @@ package org.cityops.dashboard;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 import org.cityops.cases.CaseEvent;
 import org.cityops.grid.Grid;
@@ -158,16 +157,11 @@ class CaseFacts {
 	}
 
 	/**
-	 * The same event, live or replayed from the history, has the same key: a case has no
-	 * two events of one kind in the same millisecond (a failed and a passed verification
-	 * are told apart).
+	 * The same event, live or replayed from the history, has the same key: the history
+	 * line that records it (one line records one event of a kind).
 	 */
 	static String key(CaseEvent event) {
-		String kind = event.getClass().getSimpleName();
-		if (event instanceof CaseEvent.Verified v) {
-			kind += v.passed() ? "+" : "-";
-		}
-		return "case:" + event.caseId() + ":" + kind + ":" + event.at().truncatedTo(ChronoUnit.MILLIS).toEpochMilli();
+		return "case:" + event.caseId() + ":" + event.historyId() + ":" + event.getClass().getSimpleName();
 	}
 
 }

@@ -133,7 +133,7 @@ class KpiCubeTests {
 				LocalDate.of(2001, 7, 1).atStartOfDay(ZONE).toInstant());
 		long closedBefore = this.kpis.counts(june).closed();
 		this.transactions.executeWithoutResult((tx) -> this.facts
-			.apply(new CaseEvent.Closed(id, Level.GRID, true, false, Instant.parse("2003-01-05T02:00:00Z"))));
+			.apply(new CaseEvent.Closed(id, Level.GRID, true, false, Instant.parse("2003-01-05T02:00:00Z"), 0)));
 		assertThat(this.kpis.counts(june).closed()).isEqualTo(closedBefore + 1);
 		assertSameAsCaseTable("one day dirty again");
 		this.cube.refreshAll();
