@@ -3,36 +3,15 @@ package org.cityops.cases;
 import java.util.List;
 
 /**
- * Why something asked of a case was refused; the web layer maps each kind to its HTTP
- * status.
+ * Why something asked of a case was refused (its kind says the HTTP status; a refusal for
+ * the case's status lists the actions allowed now).
  */
-public class CaseProblem extends RuntimeException {
-
-	public enum Kind {
-
-		NOT_FOUND, FORBIDDEN, CONFLICT, INVALID
-
-	}
-
-	private final Kind kind;
-
-	/**
-	 * The HTTP status that says this kind of refusal, for the API and the pages alike.
-	 */
-	public org.springframework.http.HttpStatus status() {
-		return switch (this.kind) {
-			case NOT_FOUND -> org.springframework.http.HttpStatus.NOT_FOUND;
-			case FORBIDDEN -> org.springframework.http.HttpStatus.FORBIDDEN;
-			case CONFLICT -> org.springframework.http.HttpStatus.CONFLICT;
-			case INVALID -> org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY;
-		};
-	}
+public class CaseProblem extends org.cityops.shared.Problem {
 
 	private final List<String> allowed;
 
 	private CaseProblem(Kind kind, String message, List<String> allowed) {
-		super(message, null, false, false);
-		this.kind = kind;
+		super(kind, message);
 		this.allowed = allowed;
 	}
 
@@ -59,15 +38,22 @@ public class CaseProblem extends RuntimeException {
 		return new CaseProblem(Kind.INVALID, message, List.of());
 	}
 
-	public Kind kind() {
-		return this.kind;
-	}
-
 	/**
 	 * The actions allowed now, when the refusal is about the case's status; else null.
 	 */
 	public List<String> allowed() {
 		return this.allowed;
+	}
+
+	@Override
+	public String title() {
+		return (kind() == Kind.CONFLICT && this.allowed != null) ? "Not allowed in this status" : null;
+	}
+
+	@Override
+	public java.util.Map<String, Object> properties() {
+		return (kind() == Kind.CONFLICT && this.allowed != null) ? java.util.Map.of("allowed", this.allowed)
+				: java.util.Map.of();
 	}
 
 }

@@ -3,10 +3,10 @@ package org.cityops.catalog;
 /**
  * No category with that code.
  */
-public class CategoryNotFound extends RuntimeException {
+public class CategoryNotFound extends org.cityops.shared.Problem {
 
 	private CategoryNotFound(String message) {
-		super(message, null, false, false);
+		super(Kind.NOT_FOUND, message);
 	}
 
 	public static CategoryNotFound forCode(String code) {

@@ -1,10 +1,13 @@
 package org.cityops.dashboard;
 
-/** A request the dashboard cannot answer as asked (a 4xx). */
-public class DashboardProblem extends RuntimeException {
+/**
+ * A request the dashboard cannot answer as asked: a period or a figure that does not
+ * exist (422).
+ */
+public class DashboardProblem extends org.cityops.shared.Problem {
 
 	DashboardProblem(String message) {
-		super(message, null, false, false);
+		super(Kind.INVALID, message);
 	}
 
 	public static DashboardProblem invalid(String message) {

@@ -6,20 +6,20 @@ import java.util.List;
  * A grid or layer file that was not imported, with every problem found. Nothing was
  * changed.
  */
-public class GridImportRejected extends RuntimeException {
+public class GridImportRejected extends org.cityops.shared.Problem {
 
 	private final List<ImportProblem> problems;
 
 	private final int total;
 
 	GridImportRejected(List<ImportProblem> problems, int total) {
-		super(total + " problem(s) found; nothing was imported. "
-				+ problems.stream()
-					.limit(3)
-					.map((p) -> ((p.feature() >= 0) ? "Feature #" + p.feature() + " " : "")
-							+ ((p.code() != null) ? "(" + p.code() + ") " : "") + p.reason())
-					.collect(java.util.stream.Collectors.joining("; ")),
-				null, false, false);
+		super(Kind.INVALID,
+				total + " problem(s) found; nothing was imported. "
+						+ problems.stream()
+							.limit(3)
+							.map((p) -> ((p.feature() >= 0) ? "Feature #" + p.feature() + " " : "")
+									+ ((p.code() != null) ? "(" + p.code() + ") " : "") + p.reason())
+							.collect(java.util.stream.Collectors.joining("; ")));
 		this.problems = List.copyOf(problems);
 		this.total = total;
 	}
@@ -39,6 +39,21 @@ public class GridImportRejected extends RuntimeException {
 
 	public int total() {
 		return this.total;
+	}
+
+	@Override
+	public String title() {
+		return "Grid file rejected";
+	}
+
+	@Override
+	public String type() {
+		return "/problems/grid-file-rejected";
+	}
+
+	@Override
+	public java.util.Map<String, Object> properties() {
+		return java.util.Map.of("problems", this.problems, "total", this.total);
 	}
 
 }

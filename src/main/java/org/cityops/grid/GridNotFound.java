@@ -5,12 +5,12 @@ package org.cityops.grid;
  * or a point outside the jurisdiction. The message says which, in words a person can act
  * on.
  */
-public class GridNotFound extends RuntimeException {
+public class GridNotFound extends org.cityops.shared.Problem {
 
 	private final String kind;
 
 	private GridNotFound(String kind, String message) {
-		super(message, null, false, false);
+		super(Kind.NOT_FOUND, message);
 		this.kind = kind;
 	}
 
@@ -42,8 +42,22 @@ public class GridNotFound extends RuntimeException {
 		return new GridNotFound("address", detail);
 	}
 
-	public String kind() {
+	public String what() {
 		return this.kind;
+	}
+
+	@Override
+	public String type() {
+		return "/problems/" + this.kind;
+	}
+
+	@Override
+	public String title() {
+		return switch (this.kind) {
+			case "outside-jurisdiction" -> "Outside the jurisdiction";
+			case "address" -> "Address not known";
+			default -> "Not found";
+		};
 	}
 
 }

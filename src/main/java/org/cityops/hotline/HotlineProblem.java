@@ -3,24 +3,15 @@ package org.cityops.hotline;
 import java.util.List;
 
 /**
- * Why something asked of an order was refused; the web layer maps each kind to its HTTP
- * status.
+ * Why something asked of an order was refused (its kind says the HTTP status; a bad order
+ * lists each of its problems).
  */
-public class HotlineProblem extends RuntimeException {
-
-	public enum Kind {
-
-		NOT_FOUND, FORBIDDEN, CONFLICT, INVALID
-
-	}
-
-	private final Kind kind;
+public class HotlineProblem extends org.cityops.shared.Problem {
 
 	private final List<String> errors;
 
 	private HotlineProblem(Kind kind, String message, List<String> errors) {
-		super(message, null, false, false);
-		this.kind = kind;
+		super(kind, message);
 		this.errors = errors;
 	}
 
@@ -44,13 +35,14 @@ public class HotlineProblem extends RuntimeException {
 		return new HotlineProblem(Kind.INVALID, message, List.copyOf(errors));
 	}
 
-	public Kind kind() {
-		return this.kind;
-	}
-
 	/** Each problem found, when there were several (a bad order lists them all). */
 	public List<String> errors() {
 		return this.errors;
+	}
+
+	@Override
+	public java.util.Map<String, Object> properties() {
+		return this.errors.isEmpty() ? java.util.Map.of() : java.util.Map.of("errors", this.errors);
 	}
 
 }

@@ -143,7 +143,7 @@ public class Alarms {
 		}
 	}
 
-	private IllegalStateException conflict(long id, String what) {
+	private RuntimeException conflict(long id, String what) {
 		Integer exists = this.jdbc.queryForObject("select count(*) from sensor_alarm where id = ?", Integer.class, id);
 		if (exists == null || exists == 0) {
 			return new AlarmNotFound(id);
@@ -152,14 +152,14 @@ public class Alarms {
 	}
 
 	/** No alarm with that id. */
-	public static class AlarmNotFound extends IllegalStateException {
+	public static class AlarmNotFound extends org.cityops.shared.Problem {
 
 		AlarmNotFound(long id) {
-			super("No alarm with id " + id);
+			super(Kind.NOT_FOUND, "No alarm with id " + id);
 		}
 
 		AlarmNotFound(String message) {
-			super(message);
+			super(Kind.NOT_FOUND, message);
 		}
 
 	}

@@ -56,15 +56,21 @@ public class DeviceRegistration {
 	}
 
 	/** Why a file or a device was refused: every problem, by row. */
-	public static class Refused extends RuntimeException {
+	public static class Refused extends org.cityops.shared.Problem {
 
 		private final List<String> problems;
 
 		Refused(List<String> problems) {
-			super(problems.size() + " problem(s): "
-					+ String.join("; ", problems.subList(0, Math.min(5, problems.size())))
-					+ ((problems.size() > 5) ? " …" : ""), null, false, false);
+			super(Kind.INVALID,
+					problems.size() + " problem(s): "
+							+ String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+							+ ((problems.size() > 5) ? " …" : ""));
 			this.problems = List.copyOf(problems);
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("errors", this.problems);
 		}
 
 		public List<String> problems() {

@@ -115,18 +115,23 @@ public class Telemetry {
 	 * A batch refused whole because its sender may not post for the devices of the items
 	 * listed.
 	 */
-	public static final class BatchForbidden extends RuntimeException {
+	public static final class BatchForbidden extends org.cityops.shared.Problem {
 
 		private final List<Refusal> refusals;
 
 		BatchForbidden(List<Refusal> refusals) {
-			super(refusals.size() + " reading(s) of the batch are for devices this key does not post for; "
-					+ "nothing was stored", null, false, false);
+			super(Kind.FORBIDDEN, refusals.size()
+					+ " reading(s) of the batch are for devices this key does not post for; " + "nothing was stored");
 			this.refusals = List.copyOf(refusals);
 		}
 
 		public List<Refusal> refusals() {
 			return this.refusals;
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("errors", this.refusals);
 		}
 
 	}
@@ -136,17 +141,22 @@ public class Telemetry {
 	}
 
 	/** A batch refused whole because of the items listed. */
-	public static final class BatchRefused extends RuntimeException {
+	public static final class BatchRefused extends org.cityops.shared.Problem {
 
 		private final List<Refusal> refusals;
 
 		BatchRefused(List<Refusal> refusals) {
-			super(refusals.size() + " reading(s) of the batch are invalid; nothing was stored", null, false, false);
+			super(Kind.INVALID, refusals.size() + " reading(s) of the batch are invalid; nothing was stored");
 			this.refusals = List.copyOf(refusals);
 		}
 
 		public List<Refusal> refusals() {
 			return this.refusals;
+		}
+
+		@Override
+		public java.util.Map<String, Object> properties() {
+			return java.util.Map.of("errors", this.refusals);
 		}
 
 	}

@@ -21,12 +21,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns bad requests to any REST controller into RFC 7807 problem details whose
- * {@code detail} tells a person what to change. Modules map their own domain exceptions
- * in their {@code web} package.
+ * {@code detail} tells a person what to change: the one mapping of every module's
+ * refusals ({@link org.cityops.shared.Problem}) and of malformed requests.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	/**
+	 * Every module's refusals: the status of their kind, their message as the detail, and
+	 * what they add (each bad item, the actions allowed now).
+	 */
+	@ExceptionHandler(org.cityops.shared.Problem.class)
+	ProblemDetail onProblem(org.cityops.shared.Problem ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.httpStatus()), ex.getMessage());
+		if (ex.title() != null) {
+			problem.setTitle(ex.title());
+		}
+		if (ex.type() != null) {
+			problem.setType(java.net.URI.create(ex.type()));
+		}
+		ex.properties().forEach(problem::setProperty);
+		return problem;
+	}
 
 	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	ProblemDetail onNotMultipart(org.springframework.web.multipart.MultipartException ex) {

@@ -100,21 +100,21 @@ class DashboardApiTests {
 	void refusesAPeriodItCannotReadWithAnExplanation() {
 		ResponseEntity<JsonNode> bad = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/kpis?month=2026-13", JsonNode.class);
-		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(bad.getBody().path("detail").asText()).contains("'2026-13' is not a month like 2026-11");
 		ResponseEntity<JsonNode> half = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/kpis?from=2026-11-01", JsonNode.class);
-		assertThat(half.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(half.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(half.getBody().path("detail").asText()).contains("Give both from and to");
 		ResponseEntity<JsonNode> backwards = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/kpis?from=2026-11-30&to=2026-11-01", JsonNode.class);
-		assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		ResponseEntity<JsonNode> dimension = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/kpis/by/colour", JsonNode.class);
-		assertThat(dimension.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(dimension.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		ResponseEntity<JsonNode> subject = this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/evaluation/weather", JsonNode.class);
-		assertThat(subject.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(subject.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(this.rest.getForEntity("/api/v1/dashboard/kpis", JsonNode.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
@@ -249,10 +249,10 @@ class DashboardApiTests {
 		}
 		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/reports/2026-13.pdf", JsonNode.class)
-			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(this.rest.withBasicAuth("operator", "cityops-demo")
 			.getForEntity("/api/v1/dashboard/reports/2999-01.xlsx", JsonNode.class)
-			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 	}
 
 	@Autowired
@@ -296,7 +296,7 @@ class DashboardApiTests {
 		String thisMonth = month.plusMonths(5).toString();
 		ResponseEntity<JsonNode> notEnded = this.rest.withBasicAuth("operator", "cityops-demo")
 			.postForEntity("/api/v1/dashboard/reports/" + thisMonth, null, JsonNode.class);
-		assertThat(notEnded.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(notEnded.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(notEnded.getBody().path("detail").asText()).contains("has not ended");
 
 		JsonNode again = this.rest.withBasicAuth("operator", "cityops-demo")

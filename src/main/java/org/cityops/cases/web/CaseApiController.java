@@ -11,14 +11,11 @@ import org.cityops.cases.CaseCommand;
 import org.cityops.cases.CaseFilter;
 import org.cityops.cases.CaseManagement;
 import org.cityops.cases.CasePhotos;
-import org.cityops.cases.CaseProblem;
 import org.cityops.cases.CaseView;
 import org.cityops.cases.NewCase;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -159,16 +156,6 @@ class CaseApiController {
 			@RequestParam(defaultValue = "50") int size, Authentication authentication) {
 		return this.cases.list(new CaseFilter(upper(status), overdue, open, supervised, category, area, unit,
 				upper(channel), department), page, size, actor(authentication));
-	}
-
-	@ExceptionHandler(CaseProblem.class)
-	ProblemDetail problem(CaseProblem ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		if (ex.kind() == CaseProblem.Kind.CONFLICT && ex.allowed() != null) {
-			problem.setTitle("Not allowed in this status");
-			problem.setProperty("allowed", ex.allowed());
-		}
-		return problem;
 	}
 
 	/** The signed-in staff member (every endpoint here is for staff only). */

@@ -27,7 +27,6 @@ import org.cityops.shared.Role;
 import org.cityops.shared.Access;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,15 +110,6 @@ class CasePagesController {
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("role", actor.role());
 		return "cases/tasks";
-	}
-
-	@ExceptionHandler(CaseProblem.class)
-	org.springframework.web.servlet.ModelAndView problem(CaseProblem ex) {
-		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
-				ex.status());
-		page.addObject("status", ex.status().value());
-		page.addObject("message", ex.getMessage());
-		return page;
 	}
 
 	@GetMapping("/new")

@@ -13,10 +13,7 @@ import org.cityops.catalog.CategoryNotFound;
 
 import org.cityops.shared.Access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -71,11 +68,6 @@ class CatalogApiController {
 	@Operation(summary = "Every revision of a category, newest first")
 	List<Map<String, Object>> revisions(@PathVariable String code) {
 		return this.catalog.revisions(code);
-	}
-
-	@ExceptionHandler(CategoryNotFound.class)
-	ProblemDetail notFound(CategoryNotFound ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 }

@@ -33,12 +33,9 @@ import org.cityops.dashboard.Screen;
 import org.cityops.shared.Access;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -227,11 +224,6 @@ class DashboardApiController {
 	@PreAuthorize(Access.ADMIN)
 	ReadModels.Rebuilt rebuild() {
 		return this.readModels.rebuildCases();
-	}
-
-	@ExceptionHandler(DashboardProblem.class)
-	ProblemDetail invalid(DashboardProblem ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	/**

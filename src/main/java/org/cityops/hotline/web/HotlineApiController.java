@@ -9,13 +9,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.cityops.cases.Actor;
-import org.cityops.cases.CaseProblem;
 import org.cityops.hotline.CallerData;
 import org.cityops.hotline.HotlineDesk;
 import org.cityops.hotline.HotlineFilter;
 import org.cityops.hotline.HotlineImports;
 import org.cityops.hotline.HotlineKpis;
-import org.cityops.hotline.HotlineProblem;
 import org.cityops.hotline.HotlineQueries;
 import org.cityops.hotline.HotlineView;
 import org.cityops.hotline.NewOrder;
@@ -27,12 +25,9 @@ import org.cityops.shared.BoundedBody;
 import org.cityops.shared.Access;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -269,21 +264,6 @@ class HotlineApiController {
 	@Operation(summary = "The spreadsheet template for imports")
 	ResponseEntity<byte[]> template() {
 		return HotlineWeb.download(this.web.template(), "12345工单导入模板.xlsx", HotlineWeb.XLSX);
-	}
-
-	@ExceptionHandler(HotlineProblem.class)
-	ProblemDetail problem(HotlineProblem ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HotlineWeb.status(ex.kind()), ex.getMessage());
-		if (!ex.errors().isEmpty()) {
-			problem.setProperty("errors", ex.errors());
-		}
-		return problem;
-	}
-
-	@ExceptionHandler(CaseProblem.class)
-	ProblemDetail caseProblem(CaseProblem ex) {
-		HttpStatus status = ex.status();
-		return ProblemDetail.forStatusAndDetail(status, "Its case refused: " + ex.getMessage());
 	}
 
 	private static boolean required(Boolean approve) {

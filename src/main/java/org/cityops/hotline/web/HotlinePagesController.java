@@ -25,8 +25,6 @@ import org.cityops.shared.Role;
 
 import org.cityops.shared.Access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -181,16 +179,6 @@ class HotlinePagesController {
 				(a) -> this.desk.decideComplex(id, "true".equals(form.get("approve")), form.get("text"), a);
 			default -> throw new IllegalArgumentException("Unknown action '" + action + "'");
 		};
-	}
-
-	@ExceptionHandler(HotlineProblem.class)
-	org.springframework.web.servlet.ModelAndView problem(HotlineProblem ex) {
-		HttpStatus status = HotlineWeb.status(ex.kind());
-		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
-				status);
-		page.addObject("status", status.value());
-		page.addObject("message", ex.getMessage());
-		return page;
 	}
 
 	@GetMapping("/import")

@@ -15,7 +15,6 @@ import org.cityops.cases.Actor;
 import org.cityops.hotline.HotlineExport;
 import org.cityops.hotline.HotlineImports;
 import org.cityops.hotline.HotlineKpis;
-import org.cityops.hotline.HotlineProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -134,15 +133,6 @@ class HotlineWeb {
 	static ErrorResponseException tooLarge() {
 		return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, ProblemDetail.forStatusAndDetail(
 				HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than 10 MB; split it into several files"), null);
-	}
-
-	static HttpStatus status(HotlineProblem.Kind kind) {
-		return switch (kind) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-		};
 	}
 
 }

@@ -241,32 +241,6 @@ class SensorApiController {
 				this.deadLetters.latest(reason, Math.min(Math.max(limit, 1), 1000)));
 	}
 
-	@ExceptionHandler(DeviceRegistration.Refused.class)
-	ProblemDetail refused(DeviceRegistration.Refused ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-		problem.setProperty("errors", ex.problems());
-		return problem;
-	}
-
-	@ExceptionHandler(Telemetry.BatchRefused.class)
-	ProblemDetail batchRefused(Telemetry.BatchRefused ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-		problem.setProperty("errors", ex.refusals());
-		return problem;
-	}
-
-	@ExceptionHandler(Telemetry.BatchForbidden.class)
-	ProblemDetail batchForbidden(Telemetry.BatchForbidden ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-		problem.setProperty("errors", ex.refusals());
-		return problem;
-	}
-
-	@ExceptionHandler(Alarms.AlarmNotFound.class)
-	ProblemDetail notFound(Alarms.AlarmNotFound ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
 	@ExceptionHandler(IllegalStateException.class)
 	ProblemDetail conflict(IllegalStateException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());

@@ -66,15 +66,6 @@ class SensorPagesController {
 		return "redirect:/sensors/alarms";
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(Alarms.AlarmNotFound.class)
-	org.springframework.web.servlet.ModelAndView notFound(Alarms.AlarmNotFound ex) {
-		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
-				org.springframework.http.HttpStatus.NOT_FOUND);
-		page.addObject("status", 404);
-		page.addObject("message", ex.getMessage());
-		return page;
-	}
-
 	@GetMapping("/devices/{id}")
 	String device(@PathVariable String id, Actor reader, Model model) {
 		model.addAttribute("d", this.queries.device(id, reader.reach()));

@@ -12,10 +12,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Requests to a page that are not shaped as its form sends them (an upload that is not a
- * multipart form) get the error page with what to do, in the reader's language, instead
- * of a server error. Last in order: the REST controllers' own mapping (ApiProblems)
- * answers theirs first.
+ * The pages' one mapping of refusals: a module's refusal the page did not handle itself,
+ * or a request not shaped as the page's form sends it (an upload that is not a multipart
+ * form), gets the error page with its status and what to do instead of a server error.
+ * Last in order: the REST controllers' own mapping (ApiProblems) answers theirs first.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -25,6 +25,19 @@ class PageProblems {
 
 	PageProblems(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	/**
+	 * A module's refusal that the page did not turn into a message of its own: the error
+	 * page with its status and what to change.
+	 */
+	@ExceptionHandler(org.cityops.shared.Problem.class)
+	ModelAndView problem(org.cityops.shared.Problem ex) {
+		HttpStatus status = HttpStatus.valueOf(ex.httpStatus());
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("message", ex.getMessage());
+		return page;
 	}
 
 	@ExceptionHandler(MultipartException.class)

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cityops.worktime.CalendarDay;
-import org.cityops.worktime.CalendarRejected;
 import org.cityops.worktime.DeadlineUnit;
 import org.cityops.worktime.WorkingTime;
 
@@ -20,10 +19,7 @@ import org.cityops.shared.Dates;
 
 import org.cityops.shared.Access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -93,14 +89,6 @@ class WorktimeApiController {
 	Map<String, Object> load(@RequestBody byte[] csv, Principal principal) {
 		Set<Integer> years = this.workingTime.load(csv, principal.getName());
 		return Map.of("years", years);
-	}
-
-	@ExceptionHandler(CalendarRejected.class)
-	ProblemDetail rejected(CalendarRejected ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-		problem.setTitle("Calendar file rejected");
-		problem.setProperty("problems", ex.problems());
-		return problem;
 	}
 
 	private static OffsetDateTime parse(String value, String name) {
