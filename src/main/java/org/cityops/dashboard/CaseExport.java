@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.cityops.shared.Csv;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,39 +48,29 @@ public class CaseExport {
 		Map<String, Object> params = new HashMap<>();
 		String where = CaseKpis.where(filter, params);
 		out.write('\uFEFF');
-		out.write(String.join(",", COLUMNS));
-		out.write("\r\n");
+		CSVPrinter csv = Csv.printer(out);
+		csv.printRecord((Object[]) COLUMNS);
 		this.jdbc.query("select " + String.join(", ", COLUMNS) + " from dash_case where " + where
 				+ " order by reported_at, case_id", params, (ResultSet rs) -> {
-					row(rs, out);
+					row(rs, csv);
 				});
-		out.flush();
+		csv.flush();
 	}
 
-	private static void row(ResultSet rs, Writer out) throws SQLException {
+	private static void row(ResultSet rs, CSVPrinter csv) throws SQLException {
 		try {
+			List<String> cells = new ArrayList<>(COLUMNS.length);
 			for (int i = 1; i <= COLUMNS.length; i++) {
 				Object v = rs.getObject(i);
 				String text = (v == null) ? "" : (v instanceof java.sql.Timestamp t) ? t.toInstant().toString()
 						: (v instanceof java.sql.Array a) ? String.join(" ", (String[]) a.getArray()) : v.toString();
-				if (i > 1) {
-					out.write(',');
-				}
-				out.write(cell(text));
+				cells.add(Csv.safe(text));
 			}
-			out.write("\r\n");
+			csv.printRecord(cells);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static String cell(String text) {
-		String t = (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
-		if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {
-			return "\"" + t.replace("\"", "\"\"") + "\"";
-		}
-		return t;
 	}
 
 }

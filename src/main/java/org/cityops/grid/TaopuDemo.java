@@ -401,11 +401,12 @@ final class TaopuDemo {
 	private Map<String, String> readTowns() {
 		try (InputStream in = TaopuDemo.class.getResourceAsStream("/grid/putuo-towns.csv")) {
 			Map<String, String> towns = new LinkedHashMap<>();
-			String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
-			for (int i = 1; i < lines.length; i++) {
-				String[] cells = lines[i].split(",");
-				if (cells.length >= 2) {
-					towns.put(cells[0].trim(), cells[1].trim());
+			List<List<String>> rows = org.cityops.shared.Csv.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+					10_000);
+			for (int i = 1; i < rows.size(); i++) {
+				List<String> cells = rows.get(i);
+				if (cells.size() >= 2) {
+					towns.put(cells.get(0).trim(), cells.get(1).trim());
 				}
 			}
 			return towns;

@@ -114,10 +114,14 @@ public class HotlineExport {
 
 	public byte[] csv(List<Map<String, String>> rows) {
 		StringBuilder out = new StringBuilder("\uFEFF");
-		out.append(String.join(",", FIELDS.values())).append("\r\n");
-		for (Map<String, String> row : rows) {
-			out.append(String.join(",", FIELDS.keySet().stream().map((f) -> quote(row.get(f))).toList()))
-				.append("\r\n");
+		try (org.apache.commons.csv.CSVPrinter csv = org.cityops.shared.Csv.printer(out)) {
+			csv.printRecord(FIELDS.values());
+			for (Map<String, String> row : rows) {
+				csv.printRecord(FIELDS.keySet().stream().map((f) -> org.cityops.shared.Csv.safe(row.get(f))).toList());
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
@@ -175,18 +179,6 @@ public class HotlineExport {
 		example.put("deadlineClass", "5个工作日");
 		example.put("centreCategory", "城市管理-市容环境");
 		return xlsx("工单", headers, List.of(example));
-	}
-
-	private static String quote(String value) {
-		if (value == null) {
-			return "";
-		}
-		String v = value;
-		if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-			// a cell starting like a formula is text, not something Excel runs
-			v = "'" + v;
-		}
-		return "\"" + v.replace("\"", "\"\"") + "\"";
 	}
 
 	private static String time(Instant instant) {

@@ -152,53 +152,15 @@ final class Spreadsheet {
 	}
 
 	private static Read csv(String text) {
-		int firstLineEnd = text.indexOf('\n');
-		String header = (firstLineEnd < 0) ? text : text.substring(0, firstLineEnd);
-		char separator = (header.indexOf('\t') >= 0 && header.indexOf(',') < 0) ? '\t' : ',';
-		List<List<String>> table = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char ch = text.charAt(i);
-			if (quoted) {
-				if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (ch == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(ch);
-				}
-			}
-			else if (ch == '"' && cell.isEmpty()) {
-				quoted = true;
-			}
-			else if (ch == separator) {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				row.add(cell.toString());
-				cell.setLength(0);
-				table.add(row);
-				row = new ArrayList<>();
-				if (table.size() > MAX_ROWS + 1) {
-					return failed("csv", "The file has more than " + MAX_ROWS + " orders; split it into several files");
-				}
-			}
-			else {
-				cell.append(ch);
-			}
+		List<List<String>> table;
+		try {
+			table = org.cityops.shared.Csv.read(text, MAX_ROWS + 1);
 		}
-		if (!cell.isEmpty() || !row.isEmpty()) {
-			row.add(cell.toString());
-			table.add(row);
+		catch (IllegalArgumentException ex) {
+			return failed("csv", "The CSV file is broken (a quote that is never closed?); save it again from Excel");
+		}
+		if (table == null) {
+			return failed("csv", "The file has more than " + MAX_ROWS + " orders; split it into several files");
 		}
 		return table("csv", table);
 	}

@@ -198,25 +198,31 @@ public class DeviceRegistration {
 	 */
 	@Transactional
 	public int importCsv(byte[] file) {
-		String text = new String(file, StandardCharsets.UTF_8);
-		if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-			text = text.substring(1);
+		List<List<String>> rows;
+		try {
+			rows = org.cityops.shared.Csv.read(new String(file, StandardCharsets.UTF_8), 1_000_000);
 		}
-		String[] lines = text.split("\\R");
-		if (lines.length == 0 || !lines[0].strip().replace(" ", "").startsWith("id,type,lon,lat")) {
+		catch (IllegalArgumentException ex) {
+			throw new Refused(List.of("The CSV file is broken (a quote that is never closed?): " + ex.getMessage()));
+		}
+		if (rows == null || rows.isEmpty()
+				|| !String.join(",", rows.get(0)).strip().replace(" ", "").startsWith("id,type,lon,lat")) {
 			throw new Refused(
 					List.of("The first line must be id,type,lon,lat,building,household,installed_on,gateway"));
 		}
 		List<NewDevice> devices = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		for (int i = 1; i < lines.length; i++) {
-			if (lines[i].isBlank()) {
+		for (int i = 1; i < rows.size(); i++) {
+			List<String> c = new ArrayList<>(rows.get(i));
+			if (c.stream().allMatch(String::isBlank)) {
 				continue;
 			}
-			String[] c = (lines[i] + ",,,,,,,,").split(",", -1);
+			while (c.size() < 8) {
+				c.add("");
+			}
 			try {
-				devices.add(new NewDevice(c[0].strip(), c[1].strip(), Double.valueOf(c[2].strip()),
-						Double.valueOf(c[3].strip()), c[4], c[5], c[6], c[7].strip()));
+				devices.add(new NewDevice(c.get(0).strip(), c.get(1).strip(), Double.valueOf(c.get(2).strip()),
+						Double.valueOf(c.get(3).strip()), c.get(4), c.get(5), c.get(6), c.get(7).strip()));
 			}
 			catch (NumberFormatException ex) {
 				problems.add("line " + (i + 1) + ": lon and lat are decimal numbers");

@@ -26,17 +26,29 @@ final class CalendarFile {
 		if (content == null || content.length == 0) {
 			throw new CalendarRejected(List.of("The file is empty; send CSV lines date,kind,name"));
 		}
-		String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
+		List<List<String>> rows;
+		try {
+			rows = org.cityops.shared.Csv.read(new String(content, StandardCharsets.UTF_8), 100_000);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CalendarRejected(List.of("The CSV file is broken (a quote that is never closed?)"));
+		}
+		if (rows == null) {
+			throw new CalendarRejected(List.of("The file has more than 100,000 lines"));
+		}
 		List<String> problems = new ArrayList<>();
 		TreeMap<Integer, List<CalendarDay>> byYear = new TreeMap<>();
 		Set<LocalDate> seen = new HashSet<>();
-		String[] lines = text.split("\\R");
-		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i].trim();
-			if (line.isEmpty() || (i == 0 && line.toLowerCase(Locale.ROOT).startsWith("date"))) {
+		for (int i = 0; i < rows.size(); i++) {
+			List<String> row = rows.get(i);
+			if (row.stream().allMatch(String::isBlank)
+					|| (i == 0 && row.get(0).trim().toLowerCase(Locale.ROOT).startsWith("date"))) {
 				continue;
 			}
-			String[] cells = line.split(",", 3);
+			// a name with an unquoted comma stays one name
+			String[] cells = (row.size() > 3)
+					? new String[] { row.get(0), row.get(1), String.join(",", row.subList(2, row.size())) }
+					: row.toArray(String[]::new);
 			String where = "Line " + (i + 1) + ": ";
 			if (cells.length < 2) {
 				problems.add(where + "expected date,kind,name");

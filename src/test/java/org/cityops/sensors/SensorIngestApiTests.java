@@ -255,13 +255,20 @@ class SensorIngestApiTests {
 
 		HttpHeaders csv = new HttpHeaders();
 		csv.setContentType(MediaType.parseMediaType("text/csv"));
-		String file = "id,type,lon,lat,building,household,installed_on,gateway\nCSV-1,DOOR," + this.sensors.lon + ","
-				+ this.sensors.lat + ",2号楼,独居老人户 7,2025-06-01,\n";
+		// a quoted cell may hold a comma (Excel writes "2号楼,东单元" so)
+		String file = "\uFEFFid,type,lon,lat,building,household,installed_on,gateway\r\nCSV-1,DOOR," + this.sensors.lon
+				+ "," + this.sensors.lat + ",\"2号楼,东单元\",独居老人户 7,2025-06-01,\r\n";
 		ResponseEntity<JsonNode> imported = this.rest.withBasicAuth("admin", "cityops-demo")
 			.postForEntity("/api/v1/sensors/devices", new HttpEntity<>(file, csv), JsonNode.class);
 		assertThat(imported.getBody().path("registered").asInt()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select household from sensor_device where id = 'CSV-1'").query(String.class).single())
 			.isEqualTo("独居老人户 7");
+		assertThat(this.jdbc.sql("select building from sensor_device where id = 'CSV-1'").query(String.class).single())
+			.isEqualTo("2号楼,东单元");
+		ResponseEntity<JsonNode> broken = this.rest.withBasicAuth("admin", "cityops-demo")
+			.postForEntity("/api/v1/sensors/devices",
+					new HttpEntity<>("id,type,lon,lat\nCSV-2,DOOR,121.39,31.28,\"never closed\n", csv), JsonNode.class);
+		assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 	}
 
 }
