@@ -89,14 +89,7 @@ class MosquittoConfigTests {
 		assertThat(connects("nobody", "device-one")).as("an unknown user").isFalse();
 
 		Mqtt5AsyncClient platform = client("cityops-platform", "platform-secret");
-		List<String> received = new CopyOnWriteArrayList<>();
-		platform.subscribeWith()
-			.topicFilter("cityops/sensors/+/telemetry")
-			.qos(MqttQos.AT_LEAST_ONCE)
-			.callback(
-					(p) -> received.add(p.getTopic() + " " + new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)))
-			.send()
-			.join();
+		List<String> received = listen(platform);
 		Mqtt5AsyncClient device = client("SMK-1", "device-one");
 		publish(device, "cityops/sensors/SMK-2/telemetry", "forged");
 		publish(device, "cityops/sensors/SMK-1/telemetry", "own");
@@ -145,14 +138,7 @@ class MosquittoConfigTests {
 		assertThat(connects("GW-1", "device-one")).as("another account's password").isFalse();
 
 		Mqtt5AsyncClient platform = client("cityops-platform", "platform-secret");
-		List<String> received = new CopyOnWriteArrayList<>();
-		platform.subscribeWith()
-			.topicFilter("cityops/sensors/+/telemetry")
-			.qos(MqttQos.AT_LEAST_ONCE)
-			.callback(
-					(p) -> received.add(p.getTopic() + " " + new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)))
-			.send()
-			.join();
+		List<String> received = listen(platform);
 		Mqtt5AsyncClient gateway = client("GW-1", "gateway-one");
 		publish(gateway, "cityops/sensors/SMK-1/telemetry", "not its device");
 		publish(gateway, "cityops/sensors/SMK-3/telemetry", "its device");
@@ -167,6 +153,19 @@ class MosquittoConfigTests {
 		device.disconnect().join();
 		gateway.disconnect().join();
 		platform.disconnect().join();
+	}
+
+	/** Every telemetry message the client hears, as topic and payload. */
+	private static List<String> listen(Mqtt5AsyncClient client) {
+		List<String> received = new CopyOnWriteArrayList<>();
+		client.subscribeWith()
+			.topicFilter("cityops/sensors/+/telemetry")
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.callback(
+					(p) -> received.add(p.getTopic() + " " + new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)))
+			.send()
+			.join();
+		return received;
 	}
 
 	private void passwd(String flag, String user, String password) throws IOException, InterruptedException {
