@@ -2,13 +2,14 @@ package org.cityops.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import static org.cityops.shared.Jdbc.instant;
 
 /**
  * The append-only case history read back as the events it recorded, in the order they
@@ -120,11 +121,6 @@ public class CaseHistory {
 			return (this.level != null)
 					? new CaseEvent.Escalated(this.caseId, Level.valueOf(this.level), this.automatic, this.at, this.id)
 					: null;
-		}
-
-		private static Instant instant(ResultSet rs, String column) throws SQLException {
-			Timestamp t = rs.getTimestamp(column);
-			return (t != null) ? t.toInstant() : null;
 		}
 
 	}

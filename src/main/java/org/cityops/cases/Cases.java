@@ -2,7 +2,6 @@ package org.cityops.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +12,9 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.cityops.shared.Jdbc.ts;
+import static org.cityops.shared.Jdbc.instant;
 
 /**
  * The cases in PostgreSQL: the aggregate's row, its append-only history, and the queries
@@ -318,15 +320,6 @@ class Cases {
 
 	private static Status status(String value) {
 		return (value != null) ? Status.valueOf(value) : null;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp ts = rs.getTimestamp(column);
-		return (ts != null) ? ts.toInstant() : null;
-	}
-
-	private static Timestamp ts(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 }

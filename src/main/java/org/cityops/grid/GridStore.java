@@ -1,7 +1,5 @@
 package org.cityops.grid;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +17,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.cityops.shared.Jdbc.instant;
 
 /**
  * Grid versions, their features and the overlay layers in PostgreSQL. Geometries are
@@ -174,11 +174,6 @@ class GridStore {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp ts = rs.getTimestamp(column);
-		return (ts != null) ? ts.toInstant() : null;
 	}
 
 }

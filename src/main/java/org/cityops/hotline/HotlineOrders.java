@@ -16,6 +16,9 @@ import org.cityops.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import static org.cityops.shared.Jdbc.ts;
+import static org.cityops.shared.Jdbc.instant;
+
 /**
  * Hotline orders and their logs in PostgreSQL. Changes go through {@link #lock} and
  * {@link #update}, whose version check refuses a lost update.
@@ -322,15 +325,6 @@ class HotlineOrders {
 		p.put("dispatchedAt", ts(o.dispatchedAt));
 		p.put("firstContactEnteredAt", ts(o.firstContactEnteredAt));
 		return p;
-	}
-
-	private static Timestamp ts(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return (t != null) ? t.toInstant() : null;
 	}
 
 	static HotlineOrder order(ResultSet rs, int row) throws SQLException {
