@@ -151,8 +151,7 @@ public class Case {
 		c.handledAt = now;
 		c.closedAt = now;
 		c.stageDeadline = null;
-		c.status = Status.CLOSED;
-		c.record(by, "close", Status.REPORTED, Status.CLOSED, "简易程序：现场处置并结案", now);
+		c.move(Status.CLOSED, by, "close", "简易程序：现场处置并结案", now);
 		return c;
 	}
 
@@ -321,6 +320,9 @@ public class Case {
 	void resume(Actor by, Instant now, Deadlines deadlines) {
 		check(Action.RESUME, by);
 		Status back = this.suspendedFrom;
+		if (!Action.RESUME.moves(Status.SUSPENDED, back)) {
+			throw new IllegalStateException("The workflow table does not resume a case to " + back);
+		}
 		this.status = back;
 		this.suspendedFrom = null;
 		if (this.suspendedAt != null) {
@@ -421,7 +423,7 @@ public class Case {
 	private void move(Status to, Actor by, String action, String note, Instant now) {
 		Status from = this.status;
 		if (!from.canBecome(to)) {
-			throw new IllegalStateException("Status table forbids " + from + " -> " + to);
+			throw new IllegalStateException("The workflow table forbids " + from + " -> " + to);
 		}
 		this.status = to;
 		this.stageOverdue = false;

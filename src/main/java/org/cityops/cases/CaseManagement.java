@@ -213,7 +213,7 @@ public class CaseManagement {
 		Instant now = this.clock.instant();
 		Case c;
 		if (Boolean.TRUE.equals(input.simpleProcedure())) {
-			if (by.role() != Role.INSPECTOR && by.role() != Role.ADMIN) {
+			if (!Action.CLOSE_ON_THE_SPOT.permits(by)) {
 				throw CaseProblem.forbidden("Only an inspector closes a case on the spot (simple procedure)");
 			}
 			if (!category.simpleProcedure()) {
@@ -293,6 +293,7 @@ public class CaseManagement {
 			case SUPERVISE -> c.supervise(by, cmd.note(), now);
 			case ESCALATE -> c.escalate(by, cmd.note(), now);
 			case MERGE -> merge(c, cmd, by, now);
+			case CLOSE_ON_THE_SPOT -> throw CaseProblem.invalid("A case is closed on the spot as it is reported");
 		}
 		save(c);
 		return CaseView.of(c, this.catalog.name(c.categoryCode), this.cases.history(id));
