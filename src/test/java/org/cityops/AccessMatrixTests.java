@@ -39,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -315,16 +316,13 @@ class AccessMatrixTests {
 	}
 
 	/** Waits until the read model holds every case (it listens after each commit). */
-	private void awaitReadModel() throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			long cases = this.jdbc.sql("select count(*) from case_file").query(Long.class).single();
-			long read = this.jdbc.sql("select count(*) from dash_case").query(Long.class).single();
-			if (cases == read) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the read model never caught up with the cases");
+	private void awaitReadModel() {
+		await().atMost(java.time.Duration.ofSeconds(30))
+			.alias("the read model catches up with the cases")
+			.until(() -> this.jdbc.sql("select count(*) from case_file")
+				.query(Long.class)
+				.single()
+				.equals(this.jdbc.sql("select count(*) from dash_case").query(Long.class).single()));
 	}
 
 	private void check(Row row, Body body, List<String> failures) throws Exception {
