@@ -1,6 +1,5 @@
 package org.cityops.sensors;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -87,11 +86,6 @@ final class MosquittoFiles {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The bytes of a secret as mosquitto reads them. */
-	static String text(byte[] password) {
-		return new String(password, StandardCharsets.UTF_8);
 	}
 
 }

@@ -98,7 +98,7 @@ class MqttAccounts {
 							? Optional.of(new Account(Account.Kind.PLATFORM, username, java.util.Set.of()))
 							: Optional.empty();
 		}
-		String given = MosquittoFiles.text(password);
+		String given = new String(password, StandardCharsets.UTF_8);
 		List<String> device = this.jdbc.queryForList("select mqtt_secret_hash from sensor_device where id = ?",
 				String.class, username);
 		if (!device.isEmpty()) {
