@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.cityops.catalog.Catalog;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -121,6 +123,17 @@ public class LiveFeed {
 				drop(e);
 			}
 		}
+	}
+
+	/**
+	 * Ends every screen's stream when the application stops, before the web server's
+	 * graceful shutdown waits for open requests: a stream never ends by itself, so each
+	 * open screen would hold a restart for the whole shutdown timeout. The screens'
+	 * {@code EventSource} reconnects to the next instance.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeScreens() {
+		List.copyOf(this.screens).forEach(this::drop);
 	}
 
 	private void broadcast(String name, Object data) {

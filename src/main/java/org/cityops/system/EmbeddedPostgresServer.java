@@ -87,6 +87,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("max_connections", "200")
 				.setLocaleConfig("locale", "C")
 				.setPGStartupWait(Duration.ofSeconds(120))
+				// stopped by the application context after the connection pool, not by
+				// a JVM hook that races the graceful shutdown still writing to it
+				.setRegisterShutdownHook(false)
 				.start();
 			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, channel, lock, directory, temporary);
 			server.checkDurability();

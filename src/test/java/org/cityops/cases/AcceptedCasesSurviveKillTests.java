@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cityops.CityOpsApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 class AcceptedCasesSurviveKillTests {
 
-	private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@TempDir
 	Path dataDir;
@@ -134,8 +134,8 @@ class AcceptedCasesSurviveKillTests {
 				.timeout(Duration.ofSeconds(10))
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			Matcher m = ID.matcher(r.body());
-			return new Answer(r.statusCode(), m.find() ? Long.parseLong(m.group(1)) : null);
+			JsonNode id = r.body().startsWith("{") ? JSON.readTree(r.body()).get("id") : null;
+			return new Answer(r.statusCode(), (id != null) ? id.asLong() : null);
 		}
 		catch (IOException | InterruptedException ex) {
 			return new Answer(0, null);
@@ -158,15 +158,16 @@ class AcceptedCasesSurviveKillTests {
 		HttpResponse<String> r = this.http.send(
 				HttpRequest.newBuilder(url(port, "/api/v1/cases?size=1")).header("Authorization", this.auth).build(),
 				HttpResponse.BodyHandlers.ofString());
-		Matcher m = Pattern.compile("\"total\":(\\d+)").matcher(r.body());
-		assertThat(m.find()).as(r.body()).isTrue();
-		return Long.parseLong(m.group(1));
+		JsonNode total = JSON.readTree(r.body()).get("total");
+		assertThat(total).as(r.body()).isNotNull();
+		return total.asLong();
 	}
 
 	private Process start(int port) throws IOException {
-		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-cp",
-				System.getProperty("java.class.path"), CityOpsApplication.class.getName(),
-				"--cityops.data-dir=" + this.dataDir, "--server.port=" + port, "--server.address=127.0.0.1",
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				CityOpsApplication.class.getName(), "--cityops.data-dir=" + this.dataDir,
+				"--cityops.test.shared-database=false", "--server.port=" + port, "--server.address=127.0.0.1",
 				"--logging.level.root=WARN")
 			.redirectErrorStream(true)
 			.redirectOutput(this.dataDir.resolve("app-" + System.nanoTime() + ".log").toFile())

@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shell around every module: sign-in, languages, health and metrics, the API
  * description, and the database it all runs on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the application's own embedded PostgreSQL, whose settings one of the tests checks
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "cityops.test.shared-database=false")
 @AutoConfigureObservability
 class WebShellTests {
 
