@@ -130,7 +130,7 @@ public class Case {
 		c.committeeCode = report.committeeCode();
 		c.compoundCode = report.compoundCode();
 		c.departmentCode = report.routedDepartment();
-		c.level = Level.GRID;
+		c.level = startingLevel(report.routedKind());
 		c.reporter = by.username();
 		c.reportedAt = now;
 		c.stageDeadline = deadlines.stage(Stage.REGISTER, now);
@@ -153,6 +153,39 @@ public class Case {
 		c.stageDeadline = null;
 		c.move(Status.CLOSED, by, "close", "简易程序：现场处置并结案", now);
 		return c;
+	}
+
+	/**
+	 * Where on the ladder a case starts: trifles handled by a committee or a property
+	 * company stay in the community, the area's teams work at grid level, the operations
+	 * centre at town level.
+	 */
+	static Level startingLevel(org.cityops.shared.DepartmentKind kind) {
+		return switch (kind) {
+			case COMMITTEE, PROPERTY_COMPANY -> Level.COMMITTEE;
+			case OPERATIONS_CENTRE -> Level.TOWN;
+			default -> Level.GRID;
+		};
+	}
+
+	/**
+	 * The events of a new case once it is saved with its id, number and history line ids:
+	 * reported (by its first line) and, by the simple procedure, closed (by its second).
+	 * {@code sourceRef}: what the report came from (another system's reference or the
+	 * reporter's idempotency key), or null.
+	 */
+	List<CaseEvent> openingEvents(String sourceRef) {
+		if (this.id == null || this.savedHistoryIds.size() < (this.simpleProcedure ? 2 : 1)) {
+			throw new IllegalStateException("A new case's events come after it is saved");
+		}
+		List<CaseEvent> events = new ArrayList<>();
+		events.add(new CaseEvent.Reported(this.id, this.number, this.channel, this.categoryCode, this.unitCode,
+				sourceRef, this.reporter, this.reportedAt, this.savedHistoryIds.get(0)));
+		if (this.simpleProcedure) {
+			events.add(new CaseEvent.Closed(this.id, this.resolvedLevel, true, true, this.closedAt,
+					this.savedHistoryIds.get(1)));
+		}
+		return events;
 	}
 
 	void register(Actor by, String note, Instant now, Deadlines deadlines) {

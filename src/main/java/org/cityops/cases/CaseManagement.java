@@ -209,7 +209,7 @@ public class CaseManagement {
 				location.point().lat(), input.address(), location.gridVersion(), unit.code(), location.block().code(),
 				location.area().code(), location.town().code(),
 				(location.committee() != null) ? location.committee().code() : null,
-				(location.compound() != null) ? location.compound().code() : null, department);
+				(location.compound() != null) ? location.compound().code() : null, department, routed.kind());
 		Instant now = this.clock.instant();
 		Case c;
 		if (Boolean.TRUE.equals(input.simpleProcedure())) {
@@ -224,7 +224,6 @@ public class CaseManagement {
 		}
 		else {
 			c = Case.report(report, by, now, this.deadlines);
-			c.level = startingLevel(routed.kind());
 		}
 		try {
 			this.cases.insert(c, idempotency,
@@ -234,27 +233,8 @@ public class CaseManagement {
 			// the same key arrived concurrently; the other call's case stands
 			throw CaseProblem.invalid("A case with this Idempotency-Key is being created; retry to get it");
 		}
-		// the report is the case's first history line; on the spot, the close its second
-		this.events.publishEvent(new CaseEvent.Reported(c.id, c.number, c.channel, c.categoryCode, c.unitCode,
-				(idempotency != null) ? idempotency.key() : null, c.reporter, now, c.savedHistoryIds.get(0)));
-		if (c.simpleProcedure) {
-			this.events
-				.publishEvent(new CaseEvent.Closed(c.id, Level.COMMITTEE, true, true, now, c.savedHistoryIds.get(1)));
-		}
+		c.openingEvents((idempotency != null) ? idempotency.key() : null).forEach(this.events::publishEvent);
 		return new Reported(CaseView.of(c, category.name(), List.copyOf(c.savedHistory)), true);
-	}
-
-	/**
-	 * Where on the ladder a case starts: trifles handled by a committee or a property
-	 * company stay in the community, the area's teams work at grid level, the operations
-	 * centre at town level.
-	 */
-	static Level startingLevel(org.cityops.shared.DepartmentKind kind) {
-		return switch (kind) {
-			case COMMITTEE, PROPERTY_COMPANY -> Level.COMMITTEE;
-			case OPERATIONS_CENTRE -> Level.TOWN;
-			default -> Level.GRID;
-		};
 	}
 
 	/** The case made (or found again by its idempotency key). */
