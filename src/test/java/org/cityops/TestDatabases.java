@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -103,18 +104,25 @@ public final class TestDatabases implements EnvironmentPostProcessor {
 	 * gone.
 	 */
 	private static synchronized void stop() {
-		Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((t) -> t.getName().equals("SpringApplicationShutdownHook"))
-			.forEach((t) -> {
-				try {
-					t.join(60_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
+		// the JVM starts all shutdown hooks at once: look for Spring's for a moment
+		long until = System.nanoTime() + 2_000_000_000L;
+		List<Thread> spring = List.of();
+		while (spring.isEmpty() && System.nanoTime() < until) {
+			spring = Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((t) -> t.getName().equals("SpringApplicationShutdownHook"))
+				.toList();
+			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+		}
+		for (Thread t : spring) {
+			try {
+				t.join(60_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		try {
 			server.close();
 		}

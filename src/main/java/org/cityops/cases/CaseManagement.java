@@ -378,6 +378,13 @@ public class CaseManagement {
 		}
 	}
 
+	/**
+	 * Whether any case exists at all (the demo's history fills only an empty platform).
+	 */
+	public boolean anyCase() {
+		return this.cases.any();
+	}
+
 	/** A case for the platform's own work (another module's), whatever its place. */
 	public CaseView view(long id) {
 		Case c = this.cases.find(id).orElseThrow(() -> CaseProblem.notFound(id));

@@ -29,6 +29,11 @@ class Cases {
 
 	private final JdbcClient jdbc;
 
+	/** Whether any case exists at all. */
+	boolean any() {
+		return this.jdbc.sql("select exists (select 1 from case_file)").query(Boolean.class).single();
+	}
+
 	Cases(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}

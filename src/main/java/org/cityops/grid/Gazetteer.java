@@ -44,21 +44,15 @@ class Gazetteer {
 
 	private static final double SIDE_OFFSET_M = 15;
 
-	record Road(String name, LineString line, int maxNumber) {
-	}
-
-	record Entrance(String road, int number, String suffix, double lon, double lat, String compoundCode) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
 	private final ObjectMapper json;
 
-	private volatile Map<String, Road> roads;
+	private volatile Map<String, GazetteerRoad> roads;
 
-	private volatile Map<String, Entrance> entrances;
+	private volatile Map<String, GazetteerAddress> entrances;
 
 	Gazetteer(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
 		this.jdbc = jdbc;
@@ -67,7 +61,7 @@ class Gazetteer {
 	}
 
 	@Transactional
-	void replace(List<Road> roads, List<Entrance> entrances, boolean demo) {
+	void replace(List<GazetteerRoad> roads, List<GazetteerAddress> entrances, boolean demo) {
 		this.jdbc.sql("delete from gazetteer_road").update();
 		this.template.batchUpdate(
 				"insert into gazetteer_road (name, geometry, max_number, demo) values (?, ?::jsonb, ?, ?)", roads, 500,
@@ -102,7 +96,7 @@ class Gazetteer {
 		Optional<GridFeature> compound = compoundNamed(normalized, grid);
 		Matcher m = ROAD_NUMBER.matcher(normalized);
 		if (m.find()) {
-			Optional<Road> road = road(m.group(1));
+			Optional<GazetteerRoad> road = road(m.group(1));
 			if (road.isPresent()) {
 				return byNumber(query, normalized, road.get(), Integer.parseInt(m.group(2)), m.group(3), grid);
 			}
@@ -128,11 +122,11 @@ class Gazetteer {
 				+ "known compound name; pick the place on the map instead");
 	}
 
-	private Geocoded byNumber(String query, String normalized, Road road, int number, String suffix,
+	private Geocoded byNumber(String query, String normalized, GazetteerRoad road, int number, String suffix,
 			GridSnapshot grid) {
-		Map<String, Entrance> known = entrances();
+		Map<String, GazetteerAddress> known = entrances();
 		for (String s : (suffix != null) ? List.of(suffix, "弄".equals(suffix) ? "号" : "弄") : List.of("弄", "号")) {
-			Entrance e = known.get(key(road.name(), number, s));
+			GazetteerAddress e = known.get(key(road.name(), number, s));
 			if (e != null) {
 				GeoPoint point = GeoPoint.of(e.lon(), e.lat());
 				GridPlace compound = (e.compoundCode() != null && grid.feature(e.compoundCode()) != null)
@@ -155,7 +149,7 @@ class Gazetteer {
 	 * Odd numbers on the left of the road's direction, even on the right, in order along
 	 * the line.
 	 */
-	static GeoPoint interpolate(Road road, int number) {
+	static GeoPoint interpolate(GazetteerRoad road, int number) {
 		return interpolate(road, number, SIDE_OFFSET_M);
 	}
 
@@ -163,36 +157,16 @@ class Gazetteer {
 	 * The point {@code offsetM} metres beside the road where the number stands, on its
 	 * side of the road.
 	 */
-	static GeoPoint interpolate(Road road, int number, double offsetM) {
-		LocalMetric metric = LocalMetric.around(road.line());
-		Geometry line = metric.toMetres(road.line());
-		LengthIndexedLine indexed = new LengthIndexedLine(line);
-		double at = line.getLength() * (number - 0.5) / road.maxNumber();
-		double side = (number % 2 == 1) ? offsetM : -offsetM;
-		Coordinate c = indexed.extractPoint(at, side);
-		Coordinate lonLat = metric.toLonLat(GeoJsonGeometry.FACTORY.createPoint(c)).getCoordinate();
-		return GeoPoint.of(round(lonLat.x), round(lonLat.y));
+	static GeoPoint interpolate(GazetteerRoad road, int number, double offsetM) {
+		return road.pointAt(number, offsetM);
 	}
 
 	/**
 	 * Where along the road (by number) a point lies, and on which side: the inverse of
 	 * {@link #interpolate}.
 	 */
-	static int numberAt(Road road, Coordinate lonLat) {
-		LocalMetric metric = LocalMetric.around(road.line());
-		Geometry line = metric.toMetres(road.line());
-		LengthIndexedLine indexed = new LengthIndexedLine(line);
-		Coordinate p = metric.toMetres(GeoJsonGeometry.FACTORY.createPoint(lonLat)).getCoordinate();
-		double at = indexed.project(p);
-		Coordinate ahead = indexed.extractPoint(Math.min(line.getLength(), at + 1));
-		Coordinate here = indexed.extractPoint(at);
-		boolean left = ((ahead.x - here.x) * (p.y - here.y) - (ahead.y - here.y) * (p.x - here.x)) > 0;
-		int n = (int) Math.round(at / line.getLength() * road.maxNumber() + 0.5);
-		n = Math.max(1, Math.min(road.maxNumber(), n));
-		if ((n % 2 == 1) != left) {
-			n = (n < road.maxNumber()) ? n + 1 : n - 1;
-		}
-		return n;
+	static int numberAt(GazetteerRoad road, Coordinate lonLat) {
+		return road.numberAt(lonLat);
 	}
 
 	private Optional<GridFeature> compoundNamed(String normalized, GridSnapshot grid) {
@@ -203,9 +177,9 @@ class Gazetteer {
 			.max(Comparator.comparingInt((GridFeature c) -> c.name().length()));
 	}
 
-	private Optional<Road> road(String name) {
-		Map<String, Road> all = roads();
-		Road road = all.get(name);
+	private Optional<GazetteerRoad> road(String name) {
+		Map<String, GazetteerRoad> all = roads();
+		GazetteerRoad road = all.get(name);
 		if (road == null && !name.endsWith("路")) {
 			road = all.get(name + "路");
 		}
@@ -235,7 +209,7 @@ class Gazetteer {
 		ObjectNode collection = JsonNodeFactory.instance.objectNode();
 		collection.put("type", "FeatureCollection");
 		ArrayNode features = collection.putArray("features");
-		roads().values().stream().sorted(Comparator.comparing(Road::name)).forEach((road) -> {
+		roads().values().stream().sorted(Comparator.comparing(GazetteerRoad::name)).forEach((road) -> {
 			ObjectNode feature = features.addObject();
 			feature.put("type", "Feature");
 			feature.putObject("properties").put("name", road.name()).put("maxNumber", road.maxNumber());
@@ -244,14 +218,14 @@ class Gazetteer {
 		return collection;
 	}
 
-	private Map<String, Road> roads() {
-		Map<String, Road> loaded = this.roads;
+	private Map<String, GazetteerRoad> roads() {
+		Map<String, GazetteerRoad> loaded = this.roads;
 		if (loaded == null) {
 			GeoJsonGeometry reader = new GeoJsonGeometry(new Envelope(-180, 180, -90, 90));
-			Map<String, Road> map = new HashMap<>();
+			Map<String, GazetteerRoad> map = new HashMap<>();
 			this.jdbc.sql("select name, geometry::text, max_number from gazetteer_road").query((rs) -> {
 				try {
-					map.put(rs.getString(1), new Road(rs.getString(1),
+					map.put(rs.getString(1), new GazetteerRoad(rs.getString(1),
 							(LineString) reader.read(this.json.readTree(rs.getString(2))), rs.getInt(3)));
 				}
 				catch (JsonProcessingException | GeoJsonGeometry.InvalidGeometry ex) {
@@ -263,13 +237,13 @@ class Gazetteer {
 		return loaded;
 	}
 
-	private Map<String, Entrance> entrances() {
-		Map<String, Entrance> loaded = this.entrances;
+	private Map<String, GazetteerAddress> entrances() {
+		Map<String, GazetteerAddress> loaded = this.entrances;
 		if (loaded == null) {
-			Map<String, Entrance> map = new HashMap<>();
+			Map<String, GazetteerAddress> map = new HashMap<>();
 			this.jdbc.sql("select road, number, suffix, lon, lat, compound_code from gazetteer_address").query((rs) -> {
-				Entrance e = new Entrance(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getDouble(4),
-						rs.getDouble(5), rs.getString(6));
+				GazetteerAddress e = new GazetteerAddress(rs.getString(1), rs.getInt(2), rs.getString(3),
+						rs.getDouble(4), rs.getDouble(5), rs.getString(6));
 				map.put(key(e.road(), e.number(), e.suffix()), e);
 			});
 			this.entrances = loaded = Map.copyOf(map);

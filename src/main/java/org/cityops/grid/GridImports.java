@@ -32,8 +32,11 @@ public class GridImports {
 
 	private final Clock clock;
 
+	private final Gazetteer gazetteer;
+
 	GridImports(GridStore store, GridSnapshots snapshots, GridProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Gazetteer gazetteer) {
+		this.gazetteer = gazetteer;
 		this.store = store;
 		this.snapshots = snapshots;
 		this.properties = properties;
@@ -59,6 +62,19 @@ public class GridImports {
 		return this.store.versions().stream().filter((v) -> v.id() == version).findFirst().orElseThrow();
 	}
 
+	/**
+	 * Replaces the gazetteer — the roads with their house-number ranges and the addresses
+	 * with their entrances — that geocoding reads.
+	 */
+	public void replaceGazetteer(List<GazetteerRoad> roads, List<GazetteerAddress> addresses, boolean demo) {
+		this.gazetteer.replace(roads, addresses, demo);
+	}
+
+	/** Whether a grid is in force. */
+	public boolean hasGridInForce() {
+		return this.store.activeVersion().isPresent();
+	}
+
 	public List<GridVersionInfo> versions() {
 		return this.store.versions();
 	}
@@ -73,7 +89,7 @@ public class GridImports {
 		return featureCollection(snapshot.features(), levels, snapshot.version());
 	}
 
-	static ObjectNode featureCollection(Collection<GridFeature> features, Set<GridLevel> levels, long version) {
+	public static ObjectNode featureCollection(Collection<GridFeature> features, Set<GridLevel> levels, long version) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
 		ObjectNode collection = nodes.objectNode();
 		collection.put("type", "FeatureCollection");

@@ -44,6 +44,11 @@ class HotlineOrders {
 
 	private final JdbcClient jdbc;
 
+	/** Whether any order exists at all. */
+	boolean any() {
+		return this.jdbc.sql("select exists (select 1 from hotline_order)").query(Boolean.class).single();
+	}
+
 	HotlineOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}

@@ -72,6 +72,11 @@ public class HotlineQueries {
 		return (by != null) ? by.reach() : Reach.all();
 	}
 
+	/** Whether any order has been received at all (the demo seeds only an empty desk). */
+	public boolean anyOrder() {
+		return this.orders.any();
+	}
+
 	public long idOf(String number) {
 		return this.orders.idOf(number).orElseThrow(() -> HotlineProblem.notFound("numbered " + number));
 	}

@@ -68,6 +68,11 @@ public class Registry {
 		return Optional.ofNullable(snapshot().devices().get(id));
 	}
 
+	/** Every registered device, as of the registry's latest load. */
+	public java.util.Collection<Device> devices() {
+		return java.util.Collections.unmodifiableCollection(snapshot().devices().values());
+	}
+
 	public int deviceCount() {
 		return snapshot().devices().size();
 	}

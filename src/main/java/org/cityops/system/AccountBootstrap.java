@@ -1,5 +1,7 @@
 package org.cityops.system;
 
+import java.util.List;
+
 import org.cityops.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,18 +11,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure someone can sign in. In demo mode: one account per role, password
- * {@value #DEMO_PASSWORD}, and a machine client {@code hotline-12345} with the key
- * {@value #DEMO_HOTLINE_KEY}. Otherwise the first administrator comes from
+ * Makes sure someone can sign in. Without the demo (whose module makes its own accounts
+ * through {@link AccountSeeding}) the first administrator comes from
  * {@code cityops.admin.username} and {@code cityops.admin.password}, and start-up stops
  * with an explanation when neither an administrator nor that password exists.
  */
 @Component
-class AccountBootstrap implements InitializingBean {
-
-	static final String DEMO_PASSWORD = "cityops-demo";
-
-	static final String DEMO_HOTLINE_KEY = "cityops-demo-hotline-key";
+class AccountBootstrap implements InitializingBean, AccountSeeding {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
@@ -46,31 +43,23 @@ class AccountBootstrap implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		if (this.demo) {
-			createDemoAccounts();
-		}
-		else if (this.accounts.countWithRole(Role.ADMIN) == 0) {
+		if (!this.demo && this.accounts.countWithRole(Role.ADMIN) == 0) {
 			createFirstAdministrator();
 		}
 	}
 
-	private void createDemoAccounts() {
-		demoAccount("admin", "系统管理员", Role.ADMIN);
-		demoAccount("operator", "城运中心值班员", Role.OPERATOR);
-		demoAccount("inspector", "网格巡查员", Role.INSPECTOR);
-		demoAccount("handler", "城管执法中队", Role.HANDLER);
-		demoAccount("committee", "居委会", Role.COMMITTEE);
-		demoAccount("leader", "镇领导", Role.LEADER);
-		if (!this.clients.exists("hotline-12345")) {
-			this.clients.create("hotline-12345", java.util.List.of("hotline"), null, "demo", DEMO_HOTLINE_KEY, true);
-			log.info("Demo API client 'hotline-12345' created with the demo key");
-		}
+	@Override
+	public boolean staffIfAbsent(String username, String displayName, String password, Role role) {
+		return this.accounts.createIfAbsent(username, displayName, password, role, true);
 	}
 
-	private void demoAccount(String username, String displayName, Role role) {
-		if (this.accounts.createIfAbsent(username, displayName, DEMO_PASSWORD, role, true)) {
-			log.info("Demo account '{}' ({}) created with the demo password", username, role);
+	@Override
+	public boolean clientIfAbsent(String name, List<String> scopes, String key) {
+		if (this.clients.exists(name)) {
+			return false;
 		}
+		this.clients.create(name, scopes, null, "demo", key, true);
+		return true;
 	}
 
 	private void createFirstAdministrator() {

@@ -21,7 +21,7 @@ class GazetteerNormalizationTests {
 
 	@Test
 	void interpolationAndItsInverseAgreeOnNumberAndSide() {
-		Gazetteer.Road road = new Gazetteer.Road("测试路", GeoJsonGeometry.FACTORY
+		GazetteerRoad road = new GazetteerRoad("测试路", GeoJsonGeometry.FACTORY
 			.createLineString(new Coordinate[] { new Coordinate(121.35, 31.28), new Coordinate(121.40, 31.28) }), 1200);
 		for (int number : new int[] { 1, 2, 99, 100, 600, 1081, 1082, 1199, 1200 }) {
 			GeoPoint p = Gazetteer.interpolate(road, number);

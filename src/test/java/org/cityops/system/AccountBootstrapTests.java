@@ -46,6 +46,11 @@ class AccountBootstrapTests {
 			assertThat(jdbc.sql("select username || ':' || role from staff_account").query(String.class).list())
 				.containsExactly("admin:ADMIN");
 			assertThat(jdbc.sql("select count(*) from grid_version").query(Long.class).single()).isZero();
+			assertThat(java.util.Arrays.stream(context.getBeanDefinitionNames())
+				.map((name) -> org.springframework.aop.support.AopUtils.getTargetClass(context.getBean(name))
+					.getName()))
+				.as("no bean of the demo module without the demo")
+				.noneMatch((type) -> type.startsWith("org.cityops.demo."));
 		}
 	}
 

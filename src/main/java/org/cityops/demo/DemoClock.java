@@ -1,4 +1,4 @@
-package org.cityops.shared;
+package org.cityops.demo;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,22 +6,23 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
- * The application's clock, which one thread may pin to another instant for a while: the
- * history generator walks cases through the domain's own code at the times they would
- * have happened. Unpinned, and on every other thread, it is the clock it wraps.
+ * The application's clock in demo mode, which one thread may pin to another instant for a
+ * while: the history generator walks cases through the domain's own code at the times
+ * they would have happened. Unpinned, and on every other thread, it is the clock it
+ * wraps. Without the demo the application has the plain system clock.
  */
-public final class PinnedClock extends Clock {
+final class DemoClock extends Clock {
 
 	private static final ThreadLocal<Instant> PINNED = new ThreadLocal<>();
 
 	private final Clock clock;
 
-	public PinnedClock(Clock clock) {
+	DemoClock(Clock clock) {
 		this.clock = clock;
 	}
 
 	/** Runs {@code work} on this thread with the clock showing {@code at}. */
-	public static <T> T at(Instant at, Supplier<T> work) {
+	static <T> T at(Instant at, Supplier<T> work) {
 		Instant before = PINNED.get();
 		PINNED.set(at);
 		try {
@@ -50,7 +51,7 @@ public final class PinnedClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return new PinnedClock(this.clock.withZone(zone));
+		return new DemoClock(this.clock.withZone(zone));
 	}
 
 }

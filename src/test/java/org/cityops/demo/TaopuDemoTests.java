@@ -1,10 +1,15 @@
-package org.cityops.grid;
+package org.cityops.demo;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.cityops.grid.GazetteerAddress;
+import org.cityops.grid.GridFeature;
+import org.cityops.grid.GridFileCheck;
+import org.cityops.grid.GridLevel;
+import org.cityops.grid.Location;
 import org.cityops.grid.geometry.GeoJsonGeometry;
 import org.cityops.shared.GeoPoint;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +24,10 @@ class TaopuDemoTests {
 
 	static List<GridFeature> features;
 
-	static GridProperties properties = new GridProperties("121.30,31.20,121.48,31.33", 10, 50_000_000, 200_000);
-
 	@BeforeAll
 	static void generate() {
 		demo = TaopuDemo.generate();
-		features = new GridValidator(properties.toleranceM2()).validate(
-				new FeatureFileReader(new GeoJsonGeometry(properties.jurisdiction()), properties).read(demo.grid()));
+		features = GridFileCheck.validate(demo.grid());
 	}
 
 	@Test
@@ -48,12 +50,12 @@ class TaopuDemoTests {
 
 	@Test
 	void taopuLiesInTheDistrictsNorthWestAroundWuweiRoad() {
-		GridSnapshot grid = new GridSnapshot(1, features);
-		Location location = grid.locate(GeoPoint.of(121.39, 31.28));
+		Function<GeoPoint, Location> grid = GridFileCheck.locator(features);
+		Location location = grid.apply(GeoPoint.of(121.39, 31.28));
 		assertThat(location.town().code()).isEqualTo(TaopuDemo.TAOPU);
 		assertThat(location.unit()).isNotNull();
 		assertThat(location.unit().code()).hasSize(15).startsWith(location.committee().code());
-		assertThat(grid.locate(GeoPoint.of(121.44, 31.24)).town().code()).isNotEqualTo(TaopuDemo.TAOPU);
+		assertThat(grid.apply(GeoPoint.of(121.44, 31.24)).town().code()).isNotEqualTo(TaopuDemo.TAOPU);
 	}
 
 	@Test
@@ -67,7 +69,7 @@ class TaopuDemoTests {
 			assertThat(e.number()).isEqualTo(1082);
 		});
 		GridFeature lane = byName.get("武威路1082弄");
-		Gazetteer.Entrance entrance = demo.entrances()
+		GazetteerAddress entrance = demo.entrances()
 			.stream()
 			.filter((e) -> lane.code().equals(e.compoundCode()))
 			.findFirst()

@@ -1,5 +1,11 @@
-package org.cityops.cases;
+package org.cityops.demo;
 
+import org.cityops.cases.Action;
+import org.cityops.cases.CaseCommand;
+import org.cityops.cases.CaseManagement;
+import org.cityops.cases.CaseView;
+import org.cityops.cases.NewCase;
+import org.cityops.cases.Actor;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +25,7 @@ import org.cityops.catalog.Category;
 import org.cityops.grid.Grid;
 import org.cityops.grid.GridNotFound;
 import org.cityops.shared.GeoPoint;
-import org.cityops.shared.PinnedClock;
+
 import org.cityops.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +43,8 @@ import org.springframework.stereotype.Service;
  * the history, the deadlines, the events and the read models are the real ones.
  */
 @Service
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cityops.demo", havingValue = "true",
+		matchIfMissing = true)
 class HistoryGenerator {
 
 	private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
@@ -73,7 +81,7 @@ class HistoryGenerator {
 	/** Generates the cases reported on the days from {@code first} to {@code last}. */
 	Generated generate(LocalDate first, LocalDate last, long seed) {
 		if (last.isBefore(first)) {
-			throw CaseProblem.invalid("The last day comes before the first");
+			throw new IllegalArgumentException("The last day comes before the first");
 		}
 		long start = System.nanoTime();
 		Random random = new Random(seed);
@@ -95,13 +103,11 @@ class HistoryGenerator {
 					continue;
 				}
 				GeoPoint p = places.get(random.nextInt(places.size()));
-				String inspector = String.format("inspector-%02d", 1 + random.nextInt(12));
 				try {
 					if (i < simple) {
-						onTheSpot(at, p, inspector, random);
+						onTheSpot(at, p, random);
 					}
-					else if (standard(at, p, (i < simple + hotline) ? "HOTLINE" : "INSPECTOR", inspector, random,
-							now)) {
+					else if (standard(at, p, (i < simple + hotline) ? "HOTLINE" : "INSPECTOR", random, now)) {
 						closed++;
 					}
 					made++;
@@ -119,23 +125,25 @@ class HistoryGenerator {
 		return new Generated(made, closed, failed, took);
 	}
 
-	private void onTheSpot(Instant at, GeoPoint p, String inspector, Random random) {
+	private void onTheSpot(Instant at, GeoPoint p, Random random) {
 		String category = this.simple.get(random.nextInt(this.simple.size()));
-		PinnedClock.at(at,
+		DemoClock.at(at,
 				() -> this.cases.report(
-						new NewCase("INSPECTOR", category, "巡查发现，现场处置", p.lon(), p.lat(), null, null, true),
-						actor(inspector), null, List.of(this.photo), List.of(this.photo)));
+						new NewCase("INSPECTOR", category, "巡查发现，现场处置", p.lon(), p.lat(), null, null, true), centre(),
+						null, List.of(this.photo), List.of(this.photo)));
 	}
 
 	/** One case by the standard procedure; answers whether it was closed. */
-	private boolean standard(Instant at, GeoPoint p, String channel, String inspector, Random random, Instant now) {
+	private boolean standard(Instant at, GeoPoint p, String channel, Random random, Instant now) {
 		String category = CATEGORIES[Math.min(CATEGORIES.length - 1,
 				(int) (random.nextDouble() * random.nextDouble() * CATEGORIES.length))];
-		Walk walk = new Walk(PinnedClock
-			.at(at, () -> this.cases.report(new NewCase(channel, category,
-					"HOTLINE".equals(channel) ? "市民来电反映" : "巡查发现", p.lon(), p.lat(), null, null, false),
-					actor(inspector), null))
-			.view(), now);
+		Walk walk = new Walk(
+				DemoClock
+					.at(at, () -> this.cases.report(new NewCase(channel, category,
+							"HOTLINE".equals(channel) ? "市民来电反映" : "巡查发现", p.lon(), p.lat(), null, null, false),
+							centre(), null))
+					.view(),
+				now);
 		Instant t = at.plus(minutes(random, 10, 90));
 		if (random.nextInt(100) < 3) {
 			walk.step(t, Action.REJECT, note("经核实不属实"));
@@ -222,25 +230,25 @@ class HistoryGenerator {
 			if (due != null) {
 				Instant seen = due.plusSeconds(60).isAfter(this.at) ? due.plusSeconds(60) : this.at;
 				if (t.isAfter(seen) && seen.isBefore(this.now)) {
-					PinnedClock.at(seen, () -> HistoryGenerator.this.cases.markOverdue(id));
+					DemoClock.at(seen, () -> HistoryGenerator.this.cases.markOverdue(id));
 				}
 			}
 			if (t.isAfter(this.now)) {
 				return false;
 			}
-			this.last = PinnedClock.at(t, () -> HistoryGenerator.this.cases.act(id, action, command, centre()));
+			this.last = DemoClock.at(t, () -> HistoryGenerator.this.cases.act(id, action, command, centre()));
 			this.at = t;
 			return true;
 		}
 
 	}
 
-	private static Actor actor(String name) {
-		return new Actor(name, Role.ADMIN, null, org.cityops.shared.Reach.all());
-	}
-
-	private static Actor centre() {
-		return actor("history");
+	/**
+	 * The demo administrator, who may do every step anywhere (the demo accounts of the
+	 * other roles each have their own area or department).
+	 */
+	private Actor centre() {
+		return this.cases.demoAccount("admin");
 	}
 
 	private static CaseCommand note(String text) {
@@ -279,7 +287,7 @@ class HistoryGenerator {
 			}
 		}
 		if (points.isEmpty()) {
-			throw CaseProblem.invalid("No point of the grid's units was found to place cases at");
+			throw new IllegalArgumentException("No point of the grid's units was found to place cases at");
 		}
 		return points;
 	}

@@ -1,5 +1,6 @@
-package org.cityops.cases;
+package org.cityops.demo;
 
+import org.cityops.cases.CaseManagement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,23 +11,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the history generator at start: {@code --cityops.history.days=N} generates the N
- * days up to today (then the platform runs as usual); in demo mode, an empty case table
- * gets {@code cityops.dashboard.demo-history-days} (30) days of history in the
- * background, so that the big screen and the KPIs have something to show.
+ * Runs the history generator at start, in demo mode only:
+ * {@code --cityops.history.days=N} generates the N days up to today (then the platform
+ * runs as usual); else an empty case table gets
+ * {@code cityops.dashboard.demo-history-days} (30) days of history in the background, so
+ * that the big screen and the KPIs have something to show.
  */
 @Component
+@ConditionalOnProperty(name = "cityops.demo", havingValue = "true", matchIfMissing = true)
 class HistoryCommand implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(HistoryCommand.class);
 
 	private final HistoryGenerator generator;
 
-	private final JdbcClient jdbc;
+	private final CaseManagement cases;
 
 	private final Clock clock;
 
@@ -36,19 +39,15 @@ class HistoryCommand implements ApplicationRunner {
 
 	private final int demoDays;
 
-	private final boolean demo;
-
-	HistoryCommand(HistoryGenerator generator, JdbcClient jdbc, Clock clock,
+	HistoryCommand(HistoryGenerator generator, CaseManagement cases, Clock clock,
 			@Value("${cityops.worktime.zone:Asia/Shanghai}") ZoneId zone, @Value("${cityops.history.days:0}") int days,
-			@Value("${cityops.dashboard.demo-history-days:30}") int demoDays,
-			@Value("${cityops.demo:true}") boolean demo) {
+			@Value("${cityops.dashboard.demo-history-days:30}") int demoDays) {
 		this.generator = generator;
-		this.jdbc = jdbc;
+		this.cases = cases;
 		this.clock = clock;
 		this.zone = zone;
 		this.days = days;
 		this.demoDays = demoDays;
-		this.demo = demo;
 	}
 
 	@Override
@@ -58,8 +57,7 @@ class HistoryCommand implements ApplicationRunner {
 			this.generator.generate(today.minusDays(this.days - 1L), today, this.days);
 			return;
 		}
-		boolean empty = this.jdbc.sql("select not exists (select 1 from case_file)").query(Boolean.class).single();
-		if (this.demo && this.demoDays > 0 && empty) {
+		if (this.demoDays > 0 && !this.cases.anyCase()) {
 			Thread thread = new Thread(() -> {
 				try {
 					this.generator.generate(today.minusDays(this.demoDays - 1L), today, 42);

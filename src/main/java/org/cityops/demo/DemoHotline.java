@@ -1,5 +1,10 @@
-package org.cityops.hotline;
+package org.cityops.demo;
 
+import org.cityops.hotline.HotlineQueries;
+import org.cityops.organization.Organization;
+import org.cityops.hotline.HotlineDesk;
+import org.cityops.hotline.NewOrder;
+import org.cityops.hotline.OrderIntake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,22 +40,25 @@ class DemoHotline {
 
 	private final CaseManagement cases;
 
-	private final JdbcClient jdbc;
+	private final HotlineQueries queries;
+
+	private final Organization organization;
 
 	private final Clock clock;
 
-	DemoHotline(OrderIntake intake, HotlineDesk desk, CaseManagement cases, JdbcClient jdbc, Clock clock) {
+	DemoHotline(OrderIntake intake, HotlineDesk desk, HotlineQueries queries, CaseManagement cases,
+			Organization organization, Clock clock) {
 		this.intake = intake;
 		this.desk = desk;
 		this.cases = cases;
-		this.jdbc = jdbc;
+		this.queries = queries;
+		this.organization = organization;
 		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
-		if (this.jdbc.sql("select count(*) from hotline_order").query(Long.class).single() > 0
-				|| this.jdbc.sql("select count(*) from department").query(Long.class).single() == 0) {
+		if (this.queries.anyOrder() || this.organization.departments().isEmpty()) {
 			return;
 		}
 		Actor operator = this.cases.demoAccount("operator");

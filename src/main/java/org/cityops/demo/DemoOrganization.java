@@ -1,5 +1,8 @@
-package org.cityops.organization;
+package org.cityops.demo;
 
+import org.cityops.organization.Department;
+import org.cityops.organization.Organization;
+import org.cityops.organization.StaffScope;
 import java.util.List;
 
 import org.cityops.grid.Grid;
@@ -14,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +38,9 @@ class DemoOrganization implements SmartInitializingSingleton {
 
 	private final Grid grid;
 
-	private final JdbcClient jdbc;
-
-	DemoOrganization(Organization organization, Grid grid, JdbcClient jdbc) {
+	DemoOrganization(Organization organization, Grid grid) {
 		this.organization = organization;
 		this.grid = grid;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -56,7 +55,7 @@ class DemoOrganization implements SmartInitializingSingleton {
 
 	@Transactional
 	synchronized void seedIfReady() {
-		if (this.jdbc.sql("select count(*) from department").query(Long.class).single() > 0) {
+		if (!this.organization.departments().isEmpty()) {
 			return;
 		}
 		List<UnitSummary> units;

@@ -1,4 +1,4 @@
-package org.cityops.cases;
+package org.cityops.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
-package org.cityops.grid;
+package org.cityops.demo;
 
+import org.cityops.grid.GridImports;
+import org.cityops.grid.GridLayers;
+import org.cityops.grid.GridVersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,34 +17,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "cityops.demo", havingValue = "true", matchIfMissing = true)
-class DemoGridLoader implements SmartInitializingSingleton {
+class DemoGrid implements SmartInitializingSingleton {
 
-	private static final Logger log = LoggerFactory.getLogger(DemoGridLoader.class);
-
-	private final GridStore store;
+	private static final Logger log = LoggerFactory.getLogger(DemoGrid.class);
 
 	private final GridImports imports;
 
 	private final GridLayers layers;
 
-	private final Gazetteer gazetteer;
-
-	DemoGridLoader(GridStore store, GridImports imports, GridLayers layers, Gazetteer gazetteer) {
-		this.store = store;
+	DemoGrid(GridImports imports, GridLayers layers) {
 		this.imports = imports;
 		this.layers = layers;
-		this.gazetteer = gazetteer;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.store.activeVersion().isPresent()) {
+		if (this.imports.hasGridInForce()) {
 			return;
 		}
 		long started = System.nanoTime();
 		TaopuDemo.Output demo = TaopuDemo.generate();
 		GridVersionInfo version = this.imports.importGeoJson(demo.grid(), "demo:taopu", "demo", true);
-		this.gazetteer.replace(demo.roads(), demo.entrances(), true);
+		this.imports.replaceGazetteer(demo.roads(), demo.entrances(), true);
 		for (TaopuDemo.Layer layer : demo.layers()) {
 			this.layers.importLayer(layer.code(), layer.name(), layer.kind(), layer.geoJson(), "demo", true);
 		}

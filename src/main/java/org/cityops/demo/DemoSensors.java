@@ -1,5 +1,7 @@
-package org.cityops.sensors;
+package org.cityops.demo;
 
+import org.cityops.sensors.DeviceRegistration;
+import org.cityops.sensors.Registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * detectors, e-bike charging points, manhole covers, flood points, door and water-meter
  * sensors in 600 homes of elderly people living alone, sprinkler pressure in bicycle
  * garages — placed at random inside the demo grid's units, indoor ones through one
- * gateway per unit. Only on an empty registry, in demo mode.
+ * gateway per unit, through the same validated registration an administrator uses. Only
+ * on an empty registry, in demo mode.
  */
 @Component
 @ConditionalOnProperty(name = { "cityops.demo", "cityops.sensors.demo-devices" }, havingValue = "true",
@@ -42,23 +45,19 @@ class DemoSensors {
 
 	private final Grid grid;
 
-	private final JdbcTemplate jdbc;
-
 	private final Registry registry;
 
-	private final Clock clock;
+	private final DeviceRegistration registration;
 
-	DemoSensors(Grid grid, JdbcTemplate jdbc, Registry registry, Clock clock) {
+	DemoSensors(Grid grid, Registry registry, DeviceRegistration registration) {
 		this.grid = grid;
-		this.jdbc = jdbc;
 		this.registry = registry;
-		this.clock = clock;
+		this.registration = registration;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
-		Integer devices = this.jdbc.queryForObject("select count(*) from sensor_device", Integer.class);
-		if (devices == null || devices > 0) {
+		if (this.registry.deviceCount() > 0) {
 			return;
 		}
 		List<Location> places = places(7182);
@@ -70,34 +69,25 @@ class DemoSensors {
 		for (Location p : places) {
 			gateways.putIfAbsent(p.unit().code(), "GW-" + p.unit().code().substring(9));
 		}
-		this.jdbc.batchUpdate("insert into sensor_gateway (id, name, unit_code, created_at) values (?, ?, ?, ?)",
-				gateways.entrySet()
-					.stream()
-					.map((e) -> new Object[] { e.getValue(), "网格 " + e.getKey() + " 物联网关", e.getKey(),
-							java.sql.Timestamp.from(this.clock.instant()) })
-					.toList());
-		List<Object[]> rows = new ArrayList<>();
+		gateways.forEach((unit, id) -> this.registration.gateway(id, "网格 " + unit + " 物联网关"));
+		List<DeviceRegistration.NewDevice> devices = new ArrayList<>();
 		Random random = new Random(7182);
 		int next = 0;
-		Instant now = this.clock.instant();
 		for (Object[] kind : MIX) {
 			for (int i = 1; i <= (Integer) kind[2]; i++) {
 				Location p = places.get(next++);
 				boolean home = kind[0].equals("DOOR") || kind[0].equals("WATER_METER");
+				boolean indoor = (Boolean) kind[3];
 				int household = (i - 1) % 600 + 1;
-				rows.add(new Object[] { String.format("%s-%05d", kind[1], i), kind[0], p.point().lon(), p.point().lat(),
-						p.unit().code(), (p.compound() != null) ? p.compound().code() : null,
-						(Boolean) kind[3] ? (1 + random.nextInt(30)) + "号楼" : null, home ? "独居老人户 " + household : null,
-						java.sql.Date.valueOf(java.time.LocalDate.of(2024, 1 + random.nextInt(12), 1)),
-						(Boolean) kind[3] ? gateways.get(p.unit().code()) : null, java.sql.Timestamp.from(now) });
+				devices.add(new DeviceRegistration.NewDevice(String.format("%s-%05d", kind[1], i), (String) kind[0],
+						p.point().lon(), p.point().lat(), indoor ? (1 + random.nextInt(30)) + "号楼" : null,
+						home ? "独居老人户 " + household : null,
+						java.time.LocalDate.of(2024, 1 + random.nextInt(12), 1).toString(),
+						indoor ? gateways.get(p.unit().code()) : null));
 			}
 		}
-		this.jdbc.batchUpdate("""
-				insert into sensor_device (id, type_code, lon, lat, unit_code, compound_code, building, household,
-				                           installed_on, gateway_id, created_at, demo)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", rows);
-		this.registry.invalidate();
-		log.info("Demo sensors registered: {} devices, {} gateways ({})", rows.size(), gateways.size(), now);
+		int registered = this.registration.register(devices);
+		log.info("Demo sensors registered: {} devices, {} gateways", registered, gateways.size());
 	}
 
 	/** Random points that fall in a unit of the demo grid (empty without a grid). */

@@ -1,5 +1,10 @@
-package org.cityops.grid;
+package org.cityops.demo;
 
+import org.cityops.grid.GazetteerAddress;
+import org.cityops.grid.GridImports;
+import org.cityops.grid.GazetteerRoad;
+import org.cityops.grid.GridFeature;
+import org.cityops.grid.GridLevel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,7 +81,7 @@ final class TaopuDemo {
 	/** Compounds known by their address in the seed documents. */
 	private static final Object[][] ADDRESSED_COMPOUNDS = { { "武威路", 1082 }, { "武威路", 1087 }, { "真南路", 822 } };
 
-	record Output(byte[] grid, List<Gazetteer.Road> roads, List<Gazetteer.Entrance> entrances, List<Layer> layers) {
+	record Output(byte[] grid, List<GazetteerRoad> roads, List<GazetteerAddress> entrances, List<Layer> layers) {
 	}
 
 	record Layer(String code, String name, String kind, byte[] geoJson) {
@@ -88,9 +93,9 @@ final class TaopuDemo {
 
 	private final List<GridFeature> features = new ArrayList<>();
 
-	private final Map<String, Gazetteer.Road> roads = new LinkedHashMap<>();
+	private final Map<String, GazetteerRoad> roads = new LinkedHashMap<>();
 
-	private final List<Gazetteer.Entrance> entrances = new ArrayList<>();
+	private final List<GazetteerAddress> entrances = new ArrayList<>();
 
 	private final Set<String> usedAddresses = new HashSet<>();
 
@@ -197,14 +202,14 @@ final class TaopuDemo {
 			return;
 		}
 		int maxNumber = (int) Math.round(this.metric.toMetres(longest).getLength() / METRES_PER_HOUSE_NUMBER);
-		this.roads.put(name, new Gazetteer.Road(name, longest, maxNumber + maxNumber % 2));
+		this.roads.put(name, new GazetteerRoad(name, longest, maxNumber + maxNumber % 2));
 	}
 
 	private void buildCompounds(List<GridFeature> units) {
 		List<Geometry> placed = new ArrayList<>();
 		int made = 0;
 		for (Object[] addressed : ADDRESSED_COMPOUNDS) {
-			Gazetteer.Road road = this.roads.get((String) addressed[0]);
+			GazetteerRoad road = this.roads.get((String) addressed[0]);
 			int number = (Integer) addressed[1];
 			Geometry rect = null;
 			GridFeature unit = null;
@@ -212,7 +217,7 @@ final class TaopuDemo {
 			// lies inside one unit.
 			for (int shift = 0; unit == null && shift < 80; shift++) {
 				int along = number + ((shift % 2 == 0) ? shift : -shift - 1) / 2 * 2 * 2;
-				GeoPoint centre = Gazetteer.interpolate(road, Math.max(1, along), 70);
+				GeoPoint centre = road.pointAt(Math.max(1, along), 70);
 				rect = rectangle(new Coordinate(centre.lon(), centre.lat()), 120, 90);
 				unit = containing(units, rect);
 			}
@@ -272,11 +277,11 @@ final class TaopuDemo {
 			.count();
 		String code = committee + String.format(Locale.ROOT, "C%02d", siblings + 1);
 		Coordinate centre = round(rect.getInteriorPoint().getCoordinate());
-		Gazetteer.Road road = (roadName != null) ? this.roads.get(roadName) : nearestRoad(centre);
-		int n = (roadName != null) ? number : Gazetteer.numberAt(road, centre);
+		GazetteerRoad road = (roadName != null) ? this.roads.get(roadName) : nearestRoad(centre);
+		int n = (roadName != null) ? number : road.numberAt(centre);
 		n = freeNumber(road, n);
 		String address = road.name() + n + "弄";
-		this.entrances.add(new Gazetteer.Entrance(road.name(), n, "弄", centre.x, centre.y, code));
+		this.entrances.add(new GazetteerAddress(road.name(), n, "弄", centre.x, centre.y, code));
 		feature(code, GridLevel.COMPOUND, name, committee, rect, Map.of("address", address));
 	}
 
@@ -284,7 +289,7 @@ final class TaopuDemo {
 	 * The number itself or the nearest free one on the same side of the road (same
 	 * parity).
 	 */
-	private int freeNumber(Gazetteer.Road road, int wanted) {
+	private int freeNumber(GazetteerRoad road, int wanted) {
 		for (int step = 0; step <= road.maxNumber(); step += 2) {
 			for (int candidate : new int[] { wanted + step, wanted - step }) {
 				if (candidate >= 1 && candidate <= road.maxNumber()
@@ -296,7 +301,7 @@ final class TaopuDemo {
 		throw new IllegalStateException("No free house number left on " + road.name());
 	}
 
-	private Gazetteer.Road nearestRoad(Coordinate c) {
+	private GazetteerRoad nearestRoad(Coordinate c) {
 		Geometry point = GeoJsonGeometry.FACTORY.createPoint(c);
 		return this.roads.values()
 			.stream()

@@ -1,4 +1,4 @@
-package org.cityops.hotline;
+package org.cityops.demo;
 
 import java.util.List;
 

@@ -1,10 +1,15 @@
-package org.cityops.sensors;
+package org.cityops.demo;
 
+import org.cityops.sensors.Registry;
+import org.cityops.sensors.Telemetry;
+import org.cityops.sensors.Device;
+import org.cityops.sensors.SensorType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,10 +47,12 @@ class DemoSimulator {
 	void tick() {
 		Instant now = this.clock.instant();
 		long slot = now.getEpochSecond() / TICK_SECONDS;
-		Registry.Snapshot snapshot = this.registry.snapshot();
+		Map<String, SensorType> types = this.registry.types()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(SensorType::code, (t) -> t));
 		List<Telemetry.Incoming> batch = new ArrayList<>();
-		for (Device d : snapshot.devices().values()) {
-			SensorType type = snapshot.types().get(d.typeCode());
+		for (Device d : this.registry.devices()) {
+			SensorType type = types.get(d.typeCode());
 			long slots = Math.max(1, type.heartbeatSeconds() / TICK_SECONDS);
 			if (Math.floorMod(d.id().hashCode(), slots) == slot % slots) {
 				batch.add(new Telemetry.Incoming(d.id(), payload(d.typeCode(), now)));
