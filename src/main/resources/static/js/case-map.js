@@ -2,14 +2,8 @@
 (function () {
   var el = document.getElementById('case-map');
   if (!el) { return; }
-  var map = L.map(el, { zoomSnap: 0.25 });
+  var map = cityops.unitMap(el, {}, function () { plot(); });
   var dots = L.layerGroup().addTo(map);
-  cityops.fetchJson('/api/v1/grid/export?levels=unit').then(function (r) {
-    if (!r.ok) { return; }
-    var units = L.geoJSON(r.body, { interactive: false, style: { color: '#868e96', weight: 1, fillColor: '#e7f5ff', fillOpacity: 0.4 } }).addTo(map);
-    map.fitBounds(units.getBounds());
-    plot();
-  });
   function plot() {
     dots.clearLayers();
     document.querySelectorAll('#case-table tr[data-id]').forEach(function (row) {

@@ -23,7 +23,25 @@
     var c = csrf();
     if (c) { event.detail.headers[c.header] = c.token; }
   });
+  // The grid's units drawn as the background of a page's map: the one setup every map shares.
+  // options.map: Leaflet map options; options.style: the units' style; options.interactive;
+  // ready(map, units): called once the units are drawn (the map fitted to them).
+  function unitMap(el, options, ready) {
+    options = options || {};
+    var map = L.map(el, Object.assign({ zoomSnap: 0.25 }, options.map || {}));
+    window.cityops.fetchJson('/api/v1/grid/export?levels=unit').then(function (r) {
+      if (!r.ok) { return; }
+      var units = L.geoJSON(r.body, {
+        interactive: !!options.interactive,
+        style: Object.assign({ color: '#868e96', weight: 1, fillColor: '#e7f5ff', fillOpacity: 0.4 }, options.style || {})
+      }).addTo(map);
+      map.fitBounds(units.getBounds());
+      if (ready) { ready(map, units); }
+    });
+    return map;
+  }
   window.cityops = {
+    unitMap: unitMap,
     fetchJson: function (url, options) {
       options = options || {};
       options.headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});

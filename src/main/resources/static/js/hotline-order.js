@@ -3,18 +3,12 @@
 (function () {
   var el = document.getElementById('order-map');
   if (!el) { return; }
-  var map = L.map(el, { zoomSnap: 0.25 });
   var marker = null;
   var lon = parseFloat(el.dataset.lon), lat = parseFloat(el.dataset.lat);
-  cityops.fetchJson('/api/v1/grid/export?levels=unit').then(function (r) {
-    if (!r.ok) { return; }
-    var units = L.geoJSON(r.body, { interactive: false,
-      style: { color: '#868e96', weight: 1, fillColor: '#e7f5ff', fillOpacity: 0.4 } }).addTo(map);
+  var map = cityops.unitMap(el, {}, function () {
     if (!isNaN(lon) && !isNaN(lat)) {
       marker = L.marker([lat, lon]).addTo(map);
       map.setView([lat, lon], 15);
-    } else {
-      map.fitBounds(units.getBounds());
     }
   });
   var lonInput = document.getElementById('pick-lon'), latInput = document.getElementById('pick-lat');

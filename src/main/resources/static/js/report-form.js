@@ -3,7 +3,10 @@
   var lon = document.getElementById('lon');
   var lat = document.getElementById('lat');
   var picked = document.getElementById('picked');
-  var map = L.map('pick-map', { zoomSnap: 0.25 });
+  var map = cityops.unitMap('pick-map', { interactive: true,
+    style: { color: '#495057', fillColor: '#74c0fc', fillOpacity: 0.15 } }, function () {
+    document.getElementById('pick-map').dataset.ready = 'true';
+  });
   var marker = null;
   function set(latlng) {
     lon.value = latlng.lng.toFixed(7);
@@ -12,12 +15,6 @@
     if (marker) { map.removeLayer(marker); }
     marker = L.marker(latlng).addTo(map);
   }
-  cityops.fetchJson('/api/v1/grid/export?levels=unit').then(function (r) {
-    if (!r.ok) { return; }
-    var units = L.geoJSON(r.body, { style: { color: '#495057', weight: 1, fillColor: '#74c0fc', fillOpacity: 0.15 } }).addTo(map);
-    map.fitBounds(units.getBounds());
-    document.getElementById('pick-map').dataset.ready = 'true';
-  });
   map.on('click', function (e) { set(e.latlng); });
   document.getElementById('use-location').addEventListener('click', function () {
     if (!navigator.geolocation) { return; }

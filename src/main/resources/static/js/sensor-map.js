@@ -5,16 +5,12 @@
   if (!el) { return; }
   var colours = { ALARM: '#e03131', OFFLINE: '#868e96', ONLINE: '#2f9e44', SILENT: '#fab005' };
   var counts = document.getElementById('sensor-counts');
-  var map = L.map(el, { zoomSnap: 0.25, preferCanvas: true });
-  var dots = L.layerGroup().addTo(map);
-  cityops.fetchJson('/api/v1/grid/export?levels=unit').then(function (r) {
-    if (!r.ok) { return; }
-    var units = L.geoJSON(r.body, { interactive: false,
-      style: { color: '#adb5bd', weight: 1, fillColor: '#f1f3f5', fillOpacity: 0.5 } }).addTo(map);
-    map.fitBounds(units.getBounds());
+  var map = cityops.unitMap(el, { map: { preferCanvas: true },
+    style: { color: '#adb5bd', fillColor: '#f1f3f5', fillOpacity: 0.5 } }, function () {
     refresh();
     setInterval(refresh, 15000);
   });
+  var dots = L.layerGroup().addTo(map);
   function refresh() {
     cityops.fetchJson('/api/v1/sensors/map').then(function (r) {
       if (!r.ok) { return; }

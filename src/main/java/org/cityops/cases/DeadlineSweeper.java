@@ -39,14 +39,9 @@ class DeadlineSweeper {
 		this.escalateAfter = escalateAfter;
 	}
 
+	/** One pass; answers how many cases it marked overdue and how many it escalated. */
 	@Scheduled(fixedDelayString = "${cityops.cases.sweep-interval:30s}",
 			initialDelayString = "${cityops.cases.sweep-interval:30s}")
-	@Transactional // a call from inside the bean bypasses sweep()'s own proxy
-	void scheduled() {
-		sweep();
-	}
-
-	/** One pass; answers how many cases it marked overdue and how many it escalated. */
 	@Transactional
 	public int[] sweep() {
 		Instant now = this.clock.instant();

@@ -40,14 +40,9 @@ class HotlineSweeper {
 		this.clock = clock;
 	}
 
+	/** One pass; answers how many alerts it gave. */
 	@Scheduled(fixedDelayString = "${cityops.hotline.sweep-interval:60s}",
 			initialDelayString = "${cityops.hotline.sweep-interval:60s}")
-	@Transactional // a call from inside the bean bypasses sweep()'s own proxy
-	void scheduled() {
-		sweep();
-	}
-
-	/** One pass; answers how many alerts it gave. */
 	@Transactional
 	public int sweep() {
 		Instant now = this.clock.instant();

@@ -12,6 +12,7 @@ import org.cityops.grid.Grid;
 import org.cityops.grid.GridNotFound;
 import org.cityops.grid.Location;
 import org.cityops.shared.GeoPoint;
+import org.cityops.shared.Texts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -171,9 +172,9 @@ public class DeviceRegistration {
 			}
 			if (problems.size() == before) {
 				rows.add(new Object[] { d.id(), d.type(), d.lon(), d.lat(), place.unit().code(),
-						(place.compound() != null) ? place.compound().code() : null, blank(d.building()),
-						blank(d.household()), (installed != null) ? java.sql.Date.valueOf(installed) : null,
-						blank(d.gateway()), java.sql.Timestamp.from(this.clock.instant()) });
+						(place.compound() != null) ? place.compound().code() : null, Texts.orNull(d.building()),
+						Texts.orNull(d.household()), (installed != null) ? java.sql.Date.valueOf(installed) : null,
+						Texts.orNull(d.gateway()), java.sql.Timestamp.from(this.clock.instant()) });
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -232,10 +233,6 @@ public class DeviceRegistration {
 			throw new Refused(problems);
 		}
 		return register(devices);
-	}
-
-	private static String blank(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

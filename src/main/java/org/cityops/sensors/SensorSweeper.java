@@ -44,17 +44,12 @@ class SensorSweeper {
 		this.gatewayOffline = gatewayOffline;
 	}
 
-	@Scheduled(fixedDelayString = "${cityops.sensors.sweep-interval:60s}",
-			initialDelayString = "${cityops.sensors.sweep-interval:60s}")
-	@Transactional // a call from inside the bean bypasses sweep()'s own proxy
-	void scheduled() {
-		sweep();
-	}
-
 	/** What one pass did. */
 	record Swept(int gatewaysDown, int gatewaysUp, int offline, int folded, int inactive) {
 	}
 
+	@Scheduled(fixedDelayString = "${cityops.sensors.sweep-interval:60s}",
+			initialDelayString = "${cityops.sensors.sweep-interval:60s}")
 	@Transactional
 	public Swept sweep() {
 		Instant now = this.clock.instant();

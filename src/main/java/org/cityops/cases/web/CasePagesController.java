@@ -25,6 +25,7 @@ import org.cityops.organization.Organization;
 import org.cityops.shared.Role;
 
 import org.cityops.shared.Access;
+import org.cityops.shared.Texts;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -168,9 +169,8 @@ class CasePagesController {
 			@RequestParam(required = false) Integer workingDays, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) Long into, Authentication authentication, RedirectAttributes redirect) {
 		try {
-			this.cases.act(id, Action.parse(action),
-					new CaseCommand(blank(note), blank(department), passed, workingDays, blank(decision), into),
-					actor(authentication));
+			this.cases.act(id, Action.parse(action), new CaseCommand(Texts.orNull(note), Texts.orNull(department),
+					passed, workingDays, Texts.orNull(decision), into), actor(authentication));
 			redirect.addFlashAttribute("message", "case.done");
 		}
 		catch (CaseProblem ex) {
@@ -224,18 +224,14 @@ class CasePagesController {
 		return java.util.Objects.requireNonNull(this.cases.signedIn(), "a staff member is signed in");
 	}
 
-	private static String blank(String value) {
-		return (value == null || value.isBlank()) ? null : value;
-	}
-
 	/** The console's filter form. */
 	record CaseFilterForm(String status, Boolean overdue, Boolean open, String category, String area, String channel,
 			String department, Integer pageNumber) {
 
 		CaseFilter toFilter() {
-			return new CaseFilter(blank(this.status), Boolean.TRUE.equals(this.overdue) ? true : null,
-					Boolean.TRUE.equals(this.open) ? true : null, null, blank(this.category), blank(this.area), null,
-					blank(this.channel), blank(this.department));
+			return new CaseFilter(Texts.orNull(this.status), Boolean.TRUE.equals(this.overdue) ? true : null,
+					Boolean.TRUE.equals(this.open) ? true : null, null, Texts.orNull(this.category),
+					Texts.orNull(this.area), null, Texts.orNull(this.channel), Texts.orNull(this.department));
 		}
 
 		int page() {

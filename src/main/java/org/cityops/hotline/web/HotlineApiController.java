@@ -23,6 +23,7 @@ import org.cityops.hotline.OrderType;
 import org.cityops.shared.BoundedBody;
 
 import org.cityops.shared.Access;
+import org.cityops.shared.Texts;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
@@ -88,8 +89,9 @@ class HotlineApiController {
 			@RequestParam(required = false) String department, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, Actor actor) {
-		return this.queries.list(new HotlineFilter(status, open, type, blank(department), blank(q), overdue), actor,
-				page, size);
+		return this.queries.list(
+				new HotlineFilter(status, open, type, Texts.orNull(department), Texts.orNull(q), overdue), actor, page,
+				size);
 	}
 
 	@GetMapping("/orders/{id}")
@@ -163,7 +165,7 @@ class HotlineApiController {
 	@PreAuthorize(Access.CENTRE)
 	@Operation(summary = "Operator: approve the return, or refuse it and dispatch again (\"approve\": false)")
 	HotlineView decideReturn(@PathVariable long id, @RequestBody Text body, Actor actor) {
-		this.desk.decideReturn(id, required(body.approve()), body.text(), blank(body.department()), actor);
+		this.desk.decideReturn(id, required(body.approve()), body.text(), Texts.orNull(body.department()), actor);
 		return this.queries.view(id, actor);
 	}
 
@@ -271,10 +273,6 @@ class HotlineApiController {
 			throw new IllegalArgumentException("Say \"approve\": true or false");
 		}
 		return approve;
-	}
-
-	private static String blank(String value) {
-		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }

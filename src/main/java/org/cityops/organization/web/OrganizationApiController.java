@@ -14,6 +14,7 @@ import org.cityops.organization.RoutingRule;
 import org.cityops.organization.StaffScope;
 
 import org.cityops.shared.Access;
+import org.cityops.shared.Texts;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -71,7 +72,7 @@ class OrganizationApiController {
 		if (rule.departmentCode() == null) {
 			throw new IllegalArgumentException("departmentCode is required");
 		}
-		return this.organization.putRule(blankToNull(rule.categoryCode()), blankToNull(rule.placeCode()),
+		return this.organization.putRule(Texts.orNull(rule.categoryCode()), Texts.orNull(rule.placeCode()),
 				rule.departmentCode());
 	}
 
@@ -95,10 +96,6 @@ class OrganizationApiController {
 	Map<String, Object> report() {
 		List<String> areas = this.grid.units().stream().map(UnitSummary::area).map(GridPlace::code).distinct().toList();
 		return this.organization.report(areas);
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }
