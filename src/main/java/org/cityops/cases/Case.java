@@ -10,7 +10,7 @@ import java.util.List;
  * changes the state, appends a history line and registers an event. Nothing else changes
  * a case.
  */
-public class Case {
+class Case {
 
 	Long id;
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stripped, so no copy with a location or device inside ever leaves the server.
  */
 @Service
-public class CasePhotos {
+class CasePhotos {
 
 	/** What the API says about a photo. */
 	public record Photo(long id, long caseId, String stage, String contentType, int size, String sha256,

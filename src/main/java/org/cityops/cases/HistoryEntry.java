@@ -9,7 +9,7 @@ import java.time.Instant;
  * the stage an overdue mark is for, whether the platform did it itself, and a
  * postponement's working days and whether it was approved.
  */
-public record HistoryEntry(Instant at, String actor, String role, String action, Status from, Status to, String note,
+record HistoryEntry(Instant at, String actor, String role, String action, Status from, Status to, String note,
 		String department, Level level, Stage stage, boolean automatic, Integer days, Boolean approved) {
 
 }

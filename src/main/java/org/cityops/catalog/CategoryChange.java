@@ -8,7 +8,7 @@ import org.cityops.worktime.DeadlineUnit;
 /**
  * What an administrator changes in a category; null fields stay as they are.
  */
-public record CategoryChange(DepartmentKind defaultDepartment, String registrationCondition, String closingCondition,
+record CategoryChange(DepartmentKind defaultDepartment, String registrationCondition, String closingCondition,
 		Integer deadlineAmount, DeadlineUnit deadlineUnit, Boolean simpleProcedure, List<String> keywords,
 		Boolean active) {
 

@@ -3,7 +3,7 @@ package org.cityops.catalog;
 /**
  * No category with that code.
  */
-public class CategoryNotFound extends org.cityops.shared.Problem {
+class CategoryNotFound extends org.cityops.shared.Problem {
 
 	private CategoryNotFound(String message) {
 		super(Kind.NOT_FOUND, message);

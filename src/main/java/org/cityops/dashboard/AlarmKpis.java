@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * verdicts and the share of true alarms among them ({@code docs/kpis.md}).
  */
 @Service
-public class AlarmKpis {
+class AlarmKpis {
 
 	private final JdbcClient jdbc;
 

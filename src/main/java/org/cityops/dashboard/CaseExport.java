@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row so that a decade of cases needs no memory.
  */
 @Service
-public class CaseExport {
+class CaseExport {
 
 	static final String[] COLUMNS = { "case_id", "number", "channel", "category_code", "area_code", "block_code",
 			"unit_code", "department_code", "reporter", "reported_at", "registered_at", "dispatched_at", "handled_at",

@@ -4,7 +4,7 @@ package org.cityops.dashboard;
  * A request the dashboard cannot answer as asked: a period or a figure that does not
  * exist (422).
  */
-public class DashboardProblem extends org.cityops.shared.Problem {
+class DashboardProblem extends org.cityops.shared.Problem {
 
 	DashboardProblem(String message) {
 		super(Kind.INVALID, message);

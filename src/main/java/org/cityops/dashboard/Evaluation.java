@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * the score. Weights: {@code cityops.dashboard.weights.*}.
  */
 @Service
-public class Evaluation {
+class Evaluation {
 
 	private final CaseKpis kpis;
 

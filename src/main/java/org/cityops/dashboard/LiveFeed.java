@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * a screen that runs for days.
  */
 @Service
-public class LiveFeed {
+class LiveFeed {
 
 	static final int MAX_SCREENS = 200;
 

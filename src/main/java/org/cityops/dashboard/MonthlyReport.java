@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
  * native charts and as a PDF with the same charts drawn (Chinese in an embedded font).
  */
 @Service
-public class MonthlyReport {
+class MonthlyReport {
 
 	/** The rows of the summary, in order: rate key, Chinese label. */
 	static final List<String[]> RATES = List.of(new String[] { "registrationRate", "立案率" },

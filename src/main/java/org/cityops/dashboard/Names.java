@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the current grid; a code without a name stays as it is.
  */
 @Component
-public class Names {
+class Names {
 
 	private final Grid grid;
 

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  * (the town's days, {@code to} included) or instants ({@code to} excluded); nothing given
  * means this month so far.
  */
-public final class Period {
+final class Period {
 
 	private Period() {
 	}

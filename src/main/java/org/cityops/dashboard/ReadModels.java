@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rebuilds the case read model from the case history on demand.
  */
 @Service
-public class ReadModels {
+class ReadModels {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 

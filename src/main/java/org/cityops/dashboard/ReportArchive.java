@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * month's report: generation holds a transaction-scoped advisory lock on the month.
  */
 @Service
-public class ReportArchive {
+class ReportArchive {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportArchive.class);
 

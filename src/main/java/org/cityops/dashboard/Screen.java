@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * cases, alarms, the sensor network and the hotline.
  */
 @Service
-public class Screen {
+class Screen {
 
 	private final JdbcClient jdbc;
 

@@ -6,7 +6,7 @@ import java.util.List;
  * A grid or layer file that was not imported, with every problem found. Nothing was
  * changed.
  */
-public class GridImportRejected extends org.cityops.shared.Problem {
+class GridImportRejected extends org.cityops.shared.Problem {
 
 	private final List<ImportProblem> problems;
 

@@ -5,6 +5,6 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * One cell of an overlay layer.
  */
-public record GridLayerCell(String code, String name, Geometry geometry) {
+record GridLayerCell(String code, String name, Geometry geometry) {
 
 }

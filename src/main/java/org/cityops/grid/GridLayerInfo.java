@@ -6,7 +6,7 @@ import java.time.Instant;
  * An overlay grid kept beside the comprehensive one: police beats, party-building grids,
  * city-management cells.
  */
-public record GridLayerInfo(String code, String name, String kind, String importedBy, Instant importedAt, int cells,
+record GridLayerInfo(String code, String name, String kind, String importedBy, Instant importedAt, int cells,
 		boolean demo) {
 
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFeatures the most features one file may hold
  */
 @ConfigurationProperties("cityops.grid")
-public record GridProperties(@DefaultValue("121.30,31.20,121.48,31.33") String envelope,
+record GridProperties(@DefaultValue("121.30,31.20,121.48,31.33") String envelope,
 		@DefaultValue("10") double toleranceM2, @DefaultValue("52428800") long maxFileBytes,
 		@DefaultValue("200000") int maxFeatures) {
 

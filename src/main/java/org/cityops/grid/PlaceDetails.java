@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One place of the territory with its parent, children and properties.
  */
-public record PlaceDetails(GridPlace place, GridPlace parent, List<GridPlace> children, Map<String, String> properties,
+record PlaceDetails(GridPlace place, GridPlace parent, List<GridPlace> children, Map<String, String> properties,
 		long gridVersion) {
 
 }

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for a confidential order to the operator alone. Every such view is logged.
  */
 @Service
-public class CallerData {
+class CallerData {
 
 	private final HotlineOrders orders;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
  * What happened to a hotline order, published after it is committed (for the operations
  * centre's screen and notifications).
  */
-public sealed interface HotlineEvent {
+sealed interface HotlineEvent {
 
 	String number();
 

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * Chinese) or an Excel workbook. Callers are masked: the centre has them already.
  */
 @Service
-public class HotlineExport {
+class HotlineExport {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(OrderParser.SHANGHAI);

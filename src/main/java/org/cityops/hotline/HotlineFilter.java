@@ -7,7 +7,7 @@ package org.cityops.hotline;
  * @param overdue only orders past a deadline not yet met
  * @param text part of the number, the content or the address
  */
-public record HotlineFilter(OrderStatus status, boolean open, OrderType type, String department, String text,
+record HotlineFilter(OrderStatus status, boolean open, OrderType type, String department, String text,
 		boolean overdue) {
 
 	public static HotlineFilter all() {

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * pending import are removed once it is applied or discarded.
  */
 @Service
-public class HotlineImports {
+class HotlineImports {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -6,7 +6,7 @@ import java.util.List;
  * Why something asked of an order was refused (its kind says the HTTP status; a bad order
  * lists each of its problems).
  */
-public class HotlineProblem extends org.cityops.shared.Problem {
+class HotlineProblem extends org.cityops.shared.Problem {
 
 	private final List<String> errors;
 

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param actions what the viewer may do to it now
  */
-public record HotlineView(long id, String number, OrderStatus status, OrderType type, String typeLabel, boolean urgent,
+record HotlineView(long id, String number, OrderStatus status, OrderType type, String typeLabel, boolean urgent,
 		boolean confidential, Instant receivedAt, CallerData.Caller caller, String address, String content,
 		String centreCategory, String source, int round, Place place, List<Map<String, Object>> suggestions,
 		String categoryCode, Long caseId, String caseNumber, String departmentCode, Deadlines deadlines, String complex,

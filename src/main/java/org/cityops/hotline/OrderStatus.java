@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Where an order stands, and the one table of which status may follow which.
  */
-public enum OrderStatus {
+enum OrderStatus {
 
 	/** Received from the centre; the operator confirms place and category. */
 	RECEIVED,

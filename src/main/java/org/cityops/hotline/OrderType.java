@@ -7,7 +7,7 @@ import java.util.Locale;
  * What the caller wants, as the hotline centre classifies it. Each type has its own
  * conclusion deadline.
  */
-public enum OrderType {
+enum OrderType {
 
 	CONSULTATION("咨询"), HELP("求助"), COMPLAINT("投诉"), SUGGESTION("建议"), REPORT("举报");
 

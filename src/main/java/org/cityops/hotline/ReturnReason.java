@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The standard reasons for returning an order to the hotline centre (退单).
  */
-public enum ReturnReason {
+enum ReturnReason {
 
 	/** The place is not in this town. */
 	NOT_OUR_AREA("属地不符"),

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A caller's rating in a callback (回访).
  */
-public enum Satisfaction {
+enum Satisfaction {
 
 	SATISFIED("满意"), BASICALLY_SATISFIED("基本满意"), DISSATISFIED("不满意");
 

@@ -4,6 +4,6 @@ package org.cityops.organization;
  * Sends cases of a category (null: any) in a place (an area or unit code; null: anywhere)
  * to a department.
  */
-public record RoutingRule(long id, String categoryCode, String placeCode, String departmentCode) {
+record RoutingRule(long id, String categoryCode, String placeCode, String departmentCode) {
 
 }

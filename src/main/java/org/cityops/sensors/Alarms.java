@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * not clear the alarm: only the readings or an operator do.
  */
 @Service
-public class Alarms {
+class Alarms {
 
 	private final JdbcTemplate jdbc;
 

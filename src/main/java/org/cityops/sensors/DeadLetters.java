@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * sent) so that someone can see which devices send what, while the ingest goes on.
  */
 @Repository
-public class DeadLetters {
+class DeadLetters {
 
 	private static final int KEEP_BYTES = 2048;
 

@@ -5,6 +5,6 @@ import java.time.Instant;
 /**
  * One value of one metric from one device at one time.
  */
-public record Reading(String deviceId, Instant at, String metric, double value) {
+record Reading(String deviceId, Instant at, String metric, double value) {
 
 }

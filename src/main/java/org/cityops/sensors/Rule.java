@@ -12,7 +12,7 @@ package org.cityops.sensors;
  * @param caseMode AUTO (a case at once), CONFIRM (after an operator confirms), NONE
  * @param flapLimit more raises than this within {@code flapSeconds} are suppressed
  */
-public record Rule(long id, String typeCode, String code, String name, String kind, String metric, String operator,
+record Rule(long id, String typeCode, String code, String name, String kind, String metric, String operator,
 		Double threshold, Double clearThreshold, int seconds, String severity, String caseMode, String categoryCode,
 		int flapLimit, int flapSeconds) {
 

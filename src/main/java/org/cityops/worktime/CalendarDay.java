@@ -5,6 +5,6 @@ import java.time.LocalDate;
 /**
  * One date of the official calendar that differs from the ordinary week.
  */
-public record CalendarDay(LocalDate date, DayKind kind, String name) {
+record CalendarDay(LocalDate date, DayKind kind, String name) {
 
 }

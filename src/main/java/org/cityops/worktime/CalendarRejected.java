@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A calendar file with problems; nothing was loaded.
  */
-public class CalendarRejected extends org.cityops.shared.Problem {
+class CalendarRejected extends org.cityops.shared.Problem {
 
 	private final List<String> problems;
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without a lunch break. A lunch break, when both ends are given, is not working time.
  */
 @ConfigurationProperties("cityops.worktime")
-public record WorkingHours(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("09:00") LocalTime dayStart,
+record WorkingHours(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("09:00") LocalTime dayStart,
 		@DefaultValue("17:00") LocalTime dayEnd, LocalTime lunchStart, LocalTime lunchEnd) {
 
 	public WorkingHours {

@@ -1,4 +1,4 @@
-package org.cityops.system.web;
+package org.cityops.system;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.cityops.dashboard.web;
+package org.cityops.dashboard;
 
 import org.cityops.shared.Access;
 

@@ -1,4 +1,4 @@
-package org.cityops.worktime.web;
+package org.cityops.worktime;
 
 import java.security.Principal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.cityops.hotline.web;
+package org.cityops.hotline;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

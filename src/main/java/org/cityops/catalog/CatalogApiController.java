@@ -1,4 +1,4 @@
-package org.cityops.catalog.web;
+package org.cityops.catalog;
 
 import java.security.Principal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cityops.grid.web;
+package org.cityops.grid;
 
 import java.net.URI;
 import java.security.Principal;

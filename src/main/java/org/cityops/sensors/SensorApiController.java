@@ -1,4 +1,4 @@
-package org.cityops.sensors.web;
+package org.cityops.sensors;
 
 import java.time.Duration;
 import java.time.Instant;

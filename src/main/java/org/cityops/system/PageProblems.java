@@ -1,4 +1,4 @@
-package org.cityops.system.web;
+package org.cityops.system;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

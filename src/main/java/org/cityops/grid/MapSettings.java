@@ -1,4 +1,4 @@
-package org.cityops.grid.web;
+package org.cityops.grid;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

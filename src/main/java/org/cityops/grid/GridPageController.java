@@ -1,4 +1,4 @@
-package org.cityops.grid.web;
+package org.cityops.grid;
 
 import org.cityops.grid.Grid;
 import java.util.LinkedHashMap;

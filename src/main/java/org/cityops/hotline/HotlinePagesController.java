@@ -1,4 +1,4 @@
-package org.cityops.hotline.web;
+package org.cityops.hotline;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.cityops.cases.web;
+package org.cityops.cases;
 
 import java.util.List;
 

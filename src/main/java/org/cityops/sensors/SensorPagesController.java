@@ -1,4 +1,4 @@
-package org.cityops.sensors.web;
+package org.cityops.sensors;
 
 import org.cityops.cases.Actor;
 import org.cityops.sensors.Alarms;

@@ -1,4 +1,4 @@
-package org.cityops.system.web;
+package org.cityops.system;
 
 import java.util.List;
 

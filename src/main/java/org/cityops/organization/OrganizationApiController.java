@@ -1,4 +1,4 @@
-package org.cityops.organization.web;
+package org.cityops.organization;
 
 import java.util.List;
 import java.util.Map;
