@@ -85,7 +85,7 @@ class HotlineOrder {
 
 	Instant rehandleDue;
 
-	String complex;
+	ComplexLimit complex;
 
 	ReturnReason returnReason;
 
@@ -128,7 +128,7 @@ class HotlineOrder {
 		this.centreCategory = in.centreCategory();
 		this.conclusionDays = deadlines.conclusionDays(in.type(), in.deadlineDays());
 		this.firstContactDue = deadlines.firstContact(in.receivedAt(), in.urgent());
-		this.concludeDue = "APPROVED".equals(this.complex) ? deadlines.complex(in.receivedAt())
+		this.concludeDue = this.complex == ComplexLimit.APPROVED ? deadlines.complex(in.receivedAt())
 				: deadlines.conclusion(in.receivedAt(), in.type(), in.deadlineDays());
 	}
 
@@ -139,8 +139,8 @@ class HotlineOrder {
 	 */
 	boolean resend(ParsedOrder in, String by, Instant now, HotlineDeadlines deadlines) {
 		List<String> changed = changes(in, deadlines);
-		if (this.status == OrderStatus.RETURNED) {
-			this.status = OrderStatus.RECEIVED;
+		if (OrderAction.RESEND.allowedIn(this.status)) {
+			move(OrderAction.RESEND, OrderStatus.RECEIVED);
 			this.caseId = null;
 			this.caseNumber = null;
 			this.firstContactAt = null;
@@ -196,8 +196,8 @@ class HotlineOrder {
 
 	/** The operator confirmed place and category; the case is with a department. */
 	void confirm(long caseId, String category, String department, String by, String caseNumber, Instant now) {
-		require(OrderStatus.DISPATCHED, "confirm");
-		this.status = OrderStatus.DISPATCHED;
+		require(OrderAction.CONFIRM, "confirm");
+		move(OrderAction.CONFIRM, OrderStatus.DISPATCHED);
 		this.dispatchedAt = now;
 		this.caseId = caseId;
 		this.caseNumber = caseNumber;
@@ -208,7 +208,7 @@ class HotlineOrder {
 	}
 
 	void contact(String by, String method, String said, Instant at, Instant now) {
-		if (!this.status.isWithDepartment() && this.status != OrderStatus.CONCLUDED) {
+		if (!OrderAction.CONTACT.allowedIn(this.status)) {
 			throw HotlineProblem.conflict(
 					"An order in status " + this.status + " is not being handled; contact is recorded while it is");
 		}
@@ -229,11 +229,11 @@ class HotlineOrder {
 	}
 
 	void conclude(String by, String reply, Instant now) {
-		require(OrderStatus.CONCLUDED, "conclude");
+		require(OrderAction.CONCLUDE, "conclude");
 		if (this.firstContactAt == null) {
 			throw HotlineProblem.conflict("Record the first contact with the caller (先行联系) before concluding");
 		}
-		this.status = OrderStatus.CONCLUDED;
+		move(OrderAction.CONCLUDE, OrderStatus.CONCLUDED);
 		this.reply = reply;
 		this.concludedAt = now;
 		if (this.firstConcludedAt == null) {
@@ -246,29 +246,29 @@ class HotlineOrder {
 	}
 
 	void requestReturn(String by, ReturnReason reason, String note, Instant now) {
-		require(OrderStatus.RETURN_REQUESTED, "ask to return");
+		require(OrderAction.REQUEST_RETURN, "ask to return");
 		if (this.round > 1) {
 			throw HotlineProblem.conflict("A re-handled order cannot be returned; conclude it");
 		}
-		this.status = OrderStatus.RETURN_REQUESTED;
+		move(OrderAction.REQUEST_RETURN, OrderStatus.RETURN_REQUESTED);
 		this.returnReason = reason;
 		this.returnNote = note;
 		log("RETURN_REQUESTED", by, null, reason.label() + ((note != null) ? "：" + note : ""), now);
 	}
 
 	void approveReturn(String by, String note, Instant now) {
-		require(OrderStatus.RETURNED, "return");
-		this.status = OrderStatus.RETURNED;
+		require(OrderAction.APPROVE_RETURN, "return");
+		move(OrderAction.APPROVE_RETURN, OrderStatus.RETURNED);
 		this.returnedAt = now;
 		log("RETURNED", by, null, "退回12345：" + this.returnReason.label() + ((note != null) ? "；" + note : ""), now);
 		this.newEvents.add(new HotlineEvent.Returned(this.number, this.returnReason, now));
 	}
 
 	void refuseReturn(String by, String note, String department, Instant now) {
-		if (this.status != OrderStatus.RETURN_REQUESTED) {
+		if (!OrderAction.REFUSE_RETURN.allowedIn(this.status)) {
 			throw HotlineProblem.conflict("Only an order whose return was asked for can have it refused");
 		}
-		this.status = OrderStatus.DISPATCHED;
+		move(OrderAction.REFUSE_RETURN, OrderStatus.DISPATCHED);
 		log("RETURN_REFUSED", by, null, "不同意退单" + ((note != null) ? "：" + note : "") + "，派往 " + department, now);
 		this.departmentCode = department;
 		this.returnReason = null;
@@ -281,7 +281,7 @@ class HotlineOrder {
 	 */
 	boolean callback(String by, Satisfaction efficiency, Satisfaction attitude, Satisfaction result, boolean solved,
 			String note, Instant now, HotlineDeadlines deadlines) {
-		if (this.status != OrderStatus.CONCLUDED) {
+		if (!OrderAction.CALLBACK.allowedIn(this.status)) {
 			throw HotlineProblem.conflict("A callback follows a conclusion; this order is " + this.status);
 		}
 		boolean dissatisfied = efficiency == Satisfaction.DISSATISFIED || attitude == Satisfaction.DISSATISFIED
@@ -291,10 +291,10 @@ class HotlineOrder {
 		this.newEvents
 			.add(new HotlineEvent.CalledBack(this.number, this.round, this.departmentCode, !dissatisfied, solved, now));
 		if (!dissatisfied) {
-			this.status = OrderStatus.CLOSED;
+			move(OrderAction.CALLBACK, OrderStatus.CLOSED);
 			return false;
 		}
-		this.status = OrderStatus.REHANDLING;
+		move(OrderAction.CALLBACK, OrderStatus.REHANDLING);
 		this.round++;
 		this.rehandleDue = deadlines.rehandle(now);
 		this.concludedAt = null;
@@ -311,21 +311,21 @@ class HotlineOrder {
 	}
 
 	void requestComplex(String by, String note, Instant now) {
-		if (!this.status.isWithDepartment() || this.round > 1) {
+		if (!OrderAction.REQUEST_COMPLEX.allowedIn(this.status) || this.round > 1) {
 			throw HotlineProblem.conflict("Extension as a complex order is asked for while the first round is handled");
 		}
 		if (this.complex != null) {
 			throw HotlineProblem.conflict("An extension was already asked for (" + this.complex + ")");
 		}
-		this.complex = "REQUESTED";
+		this.complex = ComplexLimit.REQUESTED;
 		log("COMPLEX_REQUESTED", by, null, note, now);
 	}
 
 	void decideComplex(String by, boolean approve, String note, Instant now, HotlineDeadlines deadlines) {
-		if (!"REQUESTED".equals(this.complex)) {
+		if (this.complex == null) {
 			throw HotlineProblem.conflict("No extension is waiting for a decision");
 		}
-		this.complex = approve ? "APPROVED" : "DENIED";
+		this.complex = this.complex.decide(approve);
 		if (approve) {
 			this.concludeDue = deadlines.complex(this.receivedAt);
 			this.alerts.removeIf((a) -> a.startsWith("CONCLUDE"));
@@ -348,11 +348,20 @@ class HotlineOrder {
 		return true;
 	}
 
-	private void require(OrderStatus target, String what) {
-		if (!this.status.canBecome(target)) {
+	private void require(OrderAction action, String what) {
+		if (!action.allowedIn(this.status)) {
 			throw HotlineProblem.conflict("An order in status " + this.status + " cannot " + what + "; it can become "
 					+ (this.status.next().isEmpty() ? "nothing (it is finished)" : this.status.next()));
 		}
+	}
+
+	/** The one place an order's status changes, checked against the action table. */
+	private void move(OrderAction action, OrderStatus to) {
+		if (!action.moves(this.status, to)) {
+			throw new IllegalStateException(
+					"The order's action table forbids " + action + ": " + this.status + " -> " + to);
+		}
+		this.status = to;
 	}
 
 	private void log(String kind, String by, String method, String text, Instant at) {

@@ -322,7 +322,7 @@ class HotlineOrders {
 		p.put("concludedOnTime", o.concludedOnTime);
 		p.put("reply", o.reply);
 		p.put("rehandleDue", ts(o.rehandleDue));
-		p.put("complex", o.complex);
+		p.put("complex", (o.complex != null) ? o.complex.name() : null);
 		p.put("returnReason", (o.returnReason != null) ? o.returnReason.name() : null);
 		p.put("returnNote", o.returnNote);
 		p.put("returnedAt", ts(o.returnedAt));
@@ -366,7 +366,7 @@ class HotlineOrders {
 		o.concludedOnTime = (Boolean) rs.getObject("concluded_on_time");
 		o.reply = rs.getString("reply");
 		o.rehandleDue = instant(rs, "rehandle_due");
-		o.complex = rs.getString("complex");
+		o.complex = ComplexLimit.parse(rs.getString("complex"));
 		o.returnReason = (rs.getString("return_reason") != null) ? ReturnReason.valueOf(rs.getString("return_reason"))
 				: null;
 		o.returnNote = rs.getString("return_note");

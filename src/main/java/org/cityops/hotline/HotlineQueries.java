@@ -86,7 +86,7 @@ public class HotlineQueries {
 		return new HotlineView(o.id, o.number, o.status, o.type, o.type.label(), o.urgent, o.confidential, o.receivedAt,
 				CallerData.masked(o), o.address, o.content, o.centreCategory, o.source, o.round,
 				new HotlineView.Place(o.lon, o.lat, o.placeMatch, o.unitCode), suggestions(o), o.categoryCode, o.caseId,
-				o.caseNumber, o.departmentCode, deadlines(o, now), o.complex,
+				o.caseNumber, o.departmentCode, deadlines(o, now), (o.complex != null) ? o.complex.name() : null,
 				(o.returnReason != null) ? o.returnReason.name() : null, o.returnNote, o.reply,
 				(by != null) ? actions(o, by) : List.of(), log, callbacks);
 	}
@@ -140,7 +140,7 @@ public class HotlineQueries {
 		if (operator && o.status == OrderStatus.RETURN_REQUESTED) {
 			actions.add("decide-return");
 		}
-		if (operator && "REQUESTED".equals(o.complex)) {
+		if (operator && o.complex == ComplexLimit.REQUESTED) {
 			actions.add("decide-complex");
 		}
 		if (operator && o.status == OrderStatus.CONCLUDED) {

@@ -1,10 +1,10 @@
 package org.cityops.hotline;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an order stands, and the one table of which status may follow which.
+ * Where an order stands. Which status may follow which is the action table
+ * ({@link OrderAction}).
  */
 enum OrderStatus {
 
@@ -25,16 +25,11 @@ enum OrderStatus {
 	/** The callback was satisfied; nothing more is owed. */
 	CLOSED;
 
+	/**
+	 * The statuses that may follow, by the order's action table ({@link OrderAction}).
+	 */
 	Set<OrderStatus> next() {
-		return switch (this) {
-			case RECEIVED -> EnumSet.of(DISPATCHED);
-			case DISPATCHED -> EnumSet.of(RETURN_REQUESTED, CONCLUDED);
-			case RETURN_REQUESTED -> EnumSet.of(RETURNED, DISPATCHED);
-			case RETURNED -> EnumSet.of(RECEIVED);
-			case CONCLUDED -> EnumSet.of(CLOSED, REHANDLING);
-			case REHANDLING -> EnumSet.of(CONCLUDED);
-			case CLOSED -> EnumSet.noneOf(OrderStatus.class);
-		};
+		return OrderAction.targets(this);
 	}
 
 	boolean canBecome(OrderStatus target) {

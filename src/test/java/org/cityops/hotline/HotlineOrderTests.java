@@ -136,4 +136,112 @@ class HotlineOrderTests {
 		assertThatThrownBy(() -> o.requestComplex("handler", "again", T0)).hasMessageContaining("already");
 	}
 
+	/**
+	 * An order in each status, reached through the real transitions (a contact made once
+	 * dispatched).
+	 */
+	HotlineOrder in(OrderStatus status) {
+		HotlineOrder o = (status == OrderStatus.RECEIVED) ? received() : dispatched();
+		if (status != OrderStatus.RECEIVED) {
+			o.contact("handler", "PHONE", "ok", T0.plusSeconds(90), T0.plusSeconds(100));
+		}
+		switch (status) {
+			case RETURN_REQUESTED -> o.requestReturn("handler", ReturnReason.DUPLICATE, null, T0.plusSeconds(200));
+			case RETURNED -> {
+				o.requestReturn("handler", ReturnReason.DUPLICATE, null, T0.plusSeconds(200));
+				o.approveReturn("operator", null, T0.plusSeconds(300));
+			}
+			case CONCLUDED, REHANDLING, CLOSED -> {
+				o.conclude("handler", "done", T0.plusSeconds(400));
+				if (status != OrderStatus.CONCLUDED) {
+					o.callback("operator", Satisfaction.SATISFIED, Satisfaction.SATISFIED,
+							(status == OrderStatus.CLOSED) ? Satisfaction.SATISFIED : Satisfaction.DISSATISFIED, true,
+							null, T0.plusSeconds(500), this.deadlines);
+				}
+			}
+			default -> {
+			}
+		}
+		assertThat(o.status).isEqualTo(status);
+		return o;
+	}
+
+	@Test
+	void everyActionIsAllowedExactlyInTheStatusesOfTheOrdersTableAndRefusedWithoutAChangeElsewhere() {
+		Instant later = T0.plus(Duration.ofDays(1));
+		java.util.Map<OrderAction, java.util.function.Consumer<HotlineOrder>> doing = new java.util.EnumMap<>(
+				OrderAction.class);
+		doing.put(OrderAction.CONFIRM, (o) -> o.confirm(7L, "06010", "TP-CGP1", "operator", "TP1", later));
+		doing.put(OrderAction.CONTACT, (o) -> o.contact("handler", "SMS", "again", later, later));
+		doing.put(OrderAction.CONCLUDE, (o) -> o.conclude("handler", "done", later));
+		doing.put(OrderAction.REQUEST_RETURN, (o) -> o.requestReturn("handler", ReturnReason.DUPLICATE, null, later));
+		doing.put(OrderAction.APPROVE_RETURN, (o) -> o.approveReturn("operator", null, later));
+		doing.put(OrderAction.REFUSE_RETURN, (o) -> o.refuseReturn("operator", null, "TP-CGP1", later));
+		doing.put(OrderAction.CALLBACK, (o) -> o.callback("operator", Satisfaction.SATISFIED, Satisfaction.SATISFIED,
+				Satisfaction.SATISFIED, true, null, later, this.deadlines));
+		doing.put(OrderAction.REQUEST_COMPLEX, (o) -> o.requestComplex("handler", "多方协调", later));
+		// written out here, not read from OrderAction: docs/hotline.md's workflow
+		java.util.Map<OrderAction, java.util.Set<OrderStatus>> allowed = java.util.Map.of(OrderAction.CONFIRM,
+				java.util.EnumSet.of(OrderStatus.RECEIVED), OrderAction.CONTACT,
+				java.util.EnumSet.of(OrderStatus.DISPATCHED, OrderStatus.RETURN_REQUESTED, OrderStatus.REHANDLING,
+						OrderStatus.CONCLUDED),
+				OrderAction.CONCLUDE, java.util.EnumSet.of(OrderStatus.DISPATCHED, OrderStatus.REHANDLING),
+				OrderAction.REQUEST_RETURN, java.util.EnumSet.of(OrderStatus.DISPATCHED), OrderAction.APPROVE_RETURN,
+				java.util.EnumSet.of(OrderStatus.RETURN_REQUESTED), OrderAction.REFUSE_RETURN,
+				java.util.EnumSet.of(OrderStatus.RETURN_REQUESTED), OrderAction.CALLBACK,
+				java.util.EnumSet.of(OrderStatus.CONCLUDED), OrderAction.REQUEST_COMPLEX,
+				java.util.EnumSet.of(OrderStatus.DISPATCHED, OrderStatus.RETURN_REQUESTED));
+		for (OrderAction action : doing.keySet()) {
+			for (OrderStatus status : OrderStatus.values()) {
+				HotlineOrder o = in(status);
+				int lines = o.newLog.size();
+				String as = action + " in " + status;
+				if (allowed.get(action).contains(status)) {
+					doing.get(action).accept(o);
+					assertThat(o.newLog).as(as + " logs what happened").hasSizeGreaterThan(lines);
+				}
+				else {
+					assertThatThrownBy(() -> doing.get(action).accept(o)).as(as)
+						.isInstanceOfSatisfying(HotlineProblem.class,
+								(p) -> assertThat(p.kind()).isEqualTo(org.cityops.shared.Problem.Kind.CONFLICT));
+					assertThat(o.status).as(as + " changes nothing").isEqualTo(status);
+					assertThat(o.newLog).as(as + " logs nothing").hasSize(lines);
+				}
+			}
+		}
+	}
+
+	@Test
+	void confirmingIsNotHowAReturnIsRefusedAndOnlyAReturnedOrderReopensWhenResent() {
+		HotlineOrder asked = in(OrderStatus.RETURN_REQUESTED);
+		assertThatThrownBy(() -> asked.confirm(8L, "06010", "TP-CGP1", "operator", "TP2", T0.plusSeconds(600)))
+			.isInstanceOf(HotlineProblem.class);
+		assertThat(asked.caseId).isEqualTo(7L);
+		ParsedOrder again = new ParsedOrder("N1", T0, "张三", "13812345678", OrderType.COMPLAINT, false, "武威路1082弄", "垃圾",
+				false, null, null);
+		HotlineOrder returned = in(OrderStatus.RETURNED);
+		returned.resend(again, "centre", T0.plusSeconds(700), this.deadlines);
+		assertThat(returned.status).isEqualTo(OrderStatus.RECEIVED);
+		HotlineOrder concluded = in(OrderStatus.CONCLUDED);
+		concluded.resend(again, "centre", T0.plusSeconds(700), this.deadlines);
+		assertThat(concluded.status).as("a resend of an order being handled only updates it")
+			.isEqualTo(OrderStatus.CONCLUDED);
+	}
+
+	@Test
+	void aComplexLimitIsAskedOnceAndDecidedOnce() {
+		HotlineOrder o = in(OrderStatus.DISPATCHED);
+		o.requestComplex("handler", "多方协调", T0.plusSeconds(600));
+		o.decideComplex("operator", false, "不予延长", T0.plusSeconds(700), this.deadlines);
+		assertThat(o.complex).isEqualTo(ComplexLimit.DENIED);
+		assertThat(o.concludeDue).isEqualTo(T0.plus(Duration.ofDays(5)));
+		assertThatThrownBy(() -> o.decideComplex("operator", true, null, T0.plusSeconds(800), this.deadlines))
+			.hasMessageContaining("No extension");
+		assertThatThrownBy(() -> o.requestComplex("handler", "again", T0.plusSeconds(900)))
+			.hasMessageContaining("already");
+		assertThatThrownBy(() -> in(OrderStatus.REHANDLING).requestComplex("handler", "重办", T0.plusSeconds(900)))
+			.as("first round only")
+			.isInstanceOf(HotlineProblem.class);
+	}
+
 }
