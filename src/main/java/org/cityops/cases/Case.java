@@ -433,8 +433,7 @@ class Case {
 		if (!by.covers(this.unitCode, this.areaCode)) {
 			throw CaseProblem.forbidden("Unit " + this.unitCode + " is outside your scope");
 		}
-		if (action.byDepartment() && by.role() != org.cityops.shared.Role.ADMIN
-				&& !java.util.Objects.equals(by.department(), this.departmentCode)) {
+		if (action.byDepartment() && !CasePolicy.ofTheDepartment(by, this.departmentCode)) {
 			throw CaseProblem.forbidden("This case is dispatched to " + this.departmentCode + ", not your department");
 		}
 		if (!action.allowedIn(this)) {

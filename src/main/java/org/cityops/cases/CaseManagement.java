@@ -308,13 +308,13 @@ public class CaseManagement {
 				throw CaseProblem
 					.invalid("An operator decides on a postponement: \"decision\": \"APPROVE\" or \"DENY\"");
 			}
-			if (!java.util.Objects.equals(by.department(), c.departmentCode) && by.role() != Role.ADMIN) {
+			if (!CasePolicy.asksForMoreTime(by, c.departmentCode)) {
 				throw CaseProblem.forbidden("Only the department handling the case asks for more time");
 			}
 			c.requestPostponement(by, (cmd.workingDays() != null) ? cmd.workingDays() : 0, cmd.note(), now);
 			return;
 		}
-		if (by.role() != Role.OPERATOR && by.role() != Role.ADMIN) {
+		if (!CasePolicy.decidesOnMoreTime(by)) {
 			throw CaseProblem.forbidden("Only the operations centre approves or denies a postponement");
 		}
 		String decision = cmd.decision().toUpperCase(Locale.ROOT);

@@ -84,27 +84,15 @@ class CasePagesController {
 	String tasks(Authentication authentication, Model model) {
 		Actor actor = actor(authentication);
 		List<CaseView> tasks = new ArrayList<>();
-		String department = (actor.scope() != null) ? actor.scope().departmentCode() : null;
-		switch (actor.role()) {
-			case INSPECTOR -> tasks.addAll(this.cases
-				.list(new CaseFilter("HANDLED", null, null, null, null, area(actor), null, null, null), 0, 200, actor)
-				.items());
-			case HANDLER, COMMITTEE -> {
-				for (String status : List.of("DISPATCHED", "ACCEPTED", "REWORK")) {
-					tasks.addAll(
-							this.cases
-								.list(new CaseFilter(status, null, null, null, null, null, null, null, department), 0,
-										200, actor)
-								.items());
-				}
-			}
-			default -> {
-				for (String status : List.of("REPORTED", "RETURNED", "VERIFIED")) {
-					tasks.addAll(this.cases
-						.list(new CaseFilter(status, null, null, null, null, null, null, null, null), 0, 200, actor)
+		String department = CasePolicy.waitsInItsDepartment(actor.role()) && actor.scope() != null
+				? actor.scope().departmentCode() : null;
+		String area = (actor.role() == Role.INSPECTOR) ? area(actor) : null;
+		for (Status status : CasePolicy.waitingFor(actor.role())) {
+			tasks.addAll(
+					this.cases
+						.list(new CaseFilter(status.name(), null, null, null, null, area, null, null, department), 0,
+								200, actor)
 						.items());
-				}
-			}
 		}
 		tasks.sort(Comparator.comparing((CaseView c) -> c.deadlines().stageDeadline(),
 				Comparator.nullsLast(Comparator.naturalOrder())));
@@ -157,7 +145,7 @@ class CasePagesController {
 		CaseView c = this.cases.view(id, actor);
 		model.addAttribute("c", c);
 		model.addAttribute("photos", this.photos.list(id, actor));
-		model.addAttribute("actions", actionsFor(c, actor));
+		model.addAttribute("actions", CasePolicy.actionsNow(c, actor));
 		model.addAttribute("departments", this.organization.departments().stream().filter(Department::active).toList());
 		model.addAttribute("departmentNames", departmentNames());
 		return "cases/case";
@@ -183,25 +171,6 @@ class CasePagesController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/cases/" + id;
-	}
-
-	/** The actions allowed now that this user's role may do. */
-	private static List<String> actionsFor(CaseView c, Actor actor) {
-		List<String> out = new ArrayList<>();
-		boolean requested = c.postponeRequestedDays() != null;
-		for (String key : c.allowedActions()) {
-			Action action = Action.parse(key);
-			if (!action.permitsRole(actor.role())) {
-				continue;
-			}
-			// the department asks for more time; the centre decides on a pending request
-			boolean decides = actor.role() == Role.OPERATOR || actor.role() == Role.ADMIN;
-			if (action == Action.POSTPONE && (decides != requested)) {
-				continue;
-			}
-			out.add(key);
-		}
-		return out;
 	}
 
 	private Map<String, String> departmentNames() {

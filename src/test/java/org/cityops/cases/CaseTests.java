@@ -360,4 +360,24 @@ class CaseTests {
 			.isInstanceOfSatisfying(CaseProblem.class, (p) -> assertThat(p.kind()).isEqualTo(Problem.Kind.FORBIDDEN));
 	}
 
+	@Test
+	void thePolicySaysWhichCasesWaitForWhomAndWhoMayActNow() {
+		assertThat(CasePolicy.waitingFor(Role.OPERATOR)).containsExactly(REPORTED, REGISTERED, RETURNED, VERIFIED);
+		assertThat(CasePolicy.waitingFor(Role.HANDLER)).containsExactly(DISPATCHED, ACCEPTED, REWORK);
+		assertThat(CasePolicy.waitingFor(Role.INSPECTOR)).containsExactly(HANDLED);
+		assertThat(CasePolicy.waitingFor(Role.LEADER)).as("a leader supervises; nothing waits for one").isEmpty();
+		Case c = in(ACCEPTED);
+		CaseView view = CaseView.of(c, "暴露垃圾", List.of());
+		assertThat(CasePolicy.actionsNow(view, handler)).contains("handle", "postpone").doesNotContain("dispatch");
+		assertThat(CasePolicy.actionsNow(view, otherTeam)).as("another department's case")
+			.doesNotContain("handle", "postpone");
+		assertThat(CasePolicy.actionsNow(view, operator)).as("the centre decides on time, it does not ask")
+			.doesNotContain("postpone", "handle")
+			.contains("suspend", "cancel");
+		c.requestPostponement(handler, 2, "需协调", tick());
+		CaseView requested = CaseView.of(c, "暴露垃圾", List.of());
+		assertThat(CasePolicy.actionsNow(requested, operator)).contains("postpone");
+		assertThat(CasePolicy.actionsNow(requested, handler)).doesNotContain("postpone");
+	}
+
 }
